@@ -1,0 +1,217 @@
+"""Action types: the concrete steps a plan can take, their parameters and their risk.
+
+The registry maps each :class:`ActionKind` to an :class:`ActionType` that names its
+parameter model, risk class, target system and whether (and how) it can be undone.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, Field, StringConstraints
+
+from .base import DomainModel, Identifier, Money, NonEmptyText, ShortText
+
+
+class ActionKind(StrEnum):
+    REFUND = "refund"
+    RESHIP = "reship"
+    ACCOUNT_CREDIT = "account_credit"
+    REPLY_TO_CUSTOMER = "reply_to_customer"
+    NOTIFY_LOGISTICS = "notify_logistics"
+    ADJUST_INVENTORY = "adjust_inventory"
+    ESCALATE = "escalate"
+    CLOSE_CASE = "close_case"
+
+
+class SystemName(StrEnum):
+    """The remote systems (and Tandem itself) an action can target."""
+
+    ORDERS = "orders"
+    PAYMENTS = "payments"
+    LOGISTICS = "logistics"
+    INVENTORY = "inventory"
+    TICKETS = "tickets"
+    TANDEM = "tandem"
+
+
+class Risk(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class LineItem(DomainModel):
+    sku: Identifier
+    quantity: int = Field(ge=1, le=1000)
+
+
+class RefundParams(DomainModel):
+    order_id: Identifier
+    payment_id: Identifier
+    amount: Money
+    reason: ShortText
+
+
+class ReshipParams(DomainModel):
+    order_id: Identifier
+    items: list[LineItem] = Field(min_length=1)
+    speed: Literal["standard", "express"] = "standard"
+
+
+class AccountCreditParams(DomainModel):
+    customer_id: Identifier
+    amount: Money
+    reason: ShortText
+
+
+class ReplyParams(DomainModel):
+    channel: Literal["email", "chat", "sms"]
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    body: NonEmptyText
+    subject: ShortText | None = None
+
+
+class NotifyLogisticsParams(DomainModel):
+    shipment_id: Identifier
+    carrier: ShortText
+    request: Literal["trace", "claim", "expedite", "return_pickup", "hold"]
+    message: NonEmptyText
+
+
+class AdjustInventoryParams(DomainModel):
+    sku: Identifier
+    warehouse: Identifier
+    delta: int = Field(ge=-10_000, le=10_000)
+    reason: ShortText
+
+
+class EscalateParams(DomainModel):
+    team: Literal["supervisor", "billing", "logistics", "technical", "legal"]
+    reason: NonEmptyText
+    urgent: bool = False
+
+
+class CloseCaseParams(DomainModel):
+    resolution: Literal["resolved", "no_action_needed", "duplicate", "customer_unreachable"]
+    summary: NonEmptyText
+
+
+class ActionType(DomainModel):
+    kind: ActionKind
+    title: ShortText
+    params_model: type[BaseModel]
+    system: SystemName
+    risk: Risk
+    moves_money: bool
+    reversible: bool
+    compensation: ActionKind | None = None  # the action that undoes it, when reversible
+
+
+ACTION_TYPES: dict[ActionKind, ActionType] = {
+    t.kind: t
+    for t in (
+        ActionType(kind=ActionKind.REFUND, title="Refund", params_model=RefundParams,
+                   system=SystemName.PAYMENTS, risk=Risk.HIGH, moves_money=True,
+                   reversible=False),
+        ActionType(kind=ActionKind.RESHIP, title="Reship items", params_model=ReshipParams,
+                   system=SystemName.ORDERS, risk=Risk.MEDIUM, moves_money=False,
+                   reversible=True, compensation=ActionKind.ADJUST_INVENTORY),
+        ActionType(kind=ActionKind.ACCOUNT_CREDIT, title="Account credit",
+                   params_model=AccountCreditParams, system=SystemName.PAYMENTS,
+                   risk=Risk.MEDIUM, moves_money=True, reversible=True,
+                   compensation=ActionKind.ACCOUNT_CREDIT),
+        ActionType(kind=ActionKind.REPLY_TO_CUSTOMER, title="Reply to customer",
+                   params_model=ReplyParams, system=SystemName.TICKETS, risk=Risk.MEDIUM,
+                   moves_money=False, reversible=False),
+        ActionType(kind=ActionKind.NOTIFY_LOGISTICS, title="Notify logistics",
+                   params_model=NotifyLogisticsParams, system=SystemName.LOGISTICS,
+                   risk=Risk.LOW, moves_money=False, reversible=False),
+        ActionType(kind=ActionKind.ADJUST_INVENTORY, title="Adjust inventory",
+                   params_model=AdjustInventoryParams, system=SystemName.INVENTORY,
+                   risk=Risk.LOW, moves_money=False, reversible=True,
+                   compensation=ActionKind.ADJUST_INVENTORY),
+        ActionType(kind=ActionKind.ESCALATE, title="Escalate", params_model=EscalateParams,
+                   system=SystemName.TICKETS, risk=Risk.LOW, moves_money=False,
+                   reversible=False),
+        ActionType(kind=ActionKind.CLOSE_CASE, title="Close case",
+                   params_model=CloseCaseParams, system=SystemName.TANDEM, risk=Risk.LOW,
+                   moves_money=False, reversible=True),
+    )
+}
+
+
+def action_type(kind: ActionKind | str) -> ActionType:
+    """The registered action type for ``kind``; ``KeyError`` names unknown kinds."""
+    try:
+        return ACTION_TYPES[ActionKind(kind)]
+    except ValueError as exc:
+        raise KeyError(f"unknown action type {kind!r}") from exc
+
+
+# A plan step is one action with its typed parameters; ``action`` selects the parameter model.
+
+
+class _StepBase(DomainModel):
+    step_id: Identifier
+    note: ShortText | None = None  # why this step, in a line
+
+
+class RefundStep(_StepBase):
+    action: Literal[ActionKind.REFUND] = ActionKind.REFUND
+    params: RefundParams
+
+
+class ReshipStep(_StepBase):
+    action: Literal[ActionKind.RESHIP] = ActionKind.RESHIP
+    params: ReshipParams
+
+
+class AccountCreditStep(_StepBase):
+    action: Literal[ActionKind.ACCOUNT_CREDIT] = ActionKind.ACCOUNT_CREDIT
+    params: AccountCreditParams
+
+
+class ReplyStep(_StepBase):
+    action: Literal[ActionKind.REPLY_TO_CUSTOMER] = ActionKind.REPLY_TO_CUSTOMER
+    params: ReplyParams
+
+
+class NotifyLogisticsStep(_StepBase):
+    action: Literal[ActionKind.NOTIFY_LOGISTICS] = ActionKind.NOTIFY_LOGISTICS
+    params: NotifyLogisticsParams
+
+
+class AdjustInventoryStep(_StepBase):
+    action: Literal[ActionKind.ADJUST_INVENTORY] = ActionKind.ADJUST_INVENTORY
+    params: AdjustInventoryParams
+
+
+class EscalateStep(_StepBase):
+    action: Literal[ActionKind.ESCALATE] = ActionKind.ESCALATE
+    params: EscalateParams
+
+
+class CloseCaseStep(_StepBase):
+    action: Literal[ActionKind.CLOSE_CASE] = ActionKind.CLOSE_CASE
+    params: CloseCaseParams
+
+
+PlanStep = Annotated[
+    RefundStep
+    | ReshipStep
+    | AccountCreditStep
+    | ReplyStep
+    | NotifyLogisticsStep
+    | AdjustInventoryStep
+    | EscalateStep
+    | CloseCaseStep,
+    Field(discriminator="action"),
+]
+
+
+def step_amount(step: Any) -> Money | None:
+    """The money a step moves, if any."""
+    amount = getattr(getattr(step, "params", None), "amount", None)
+    return amount if isinstance(amount, Money) else None

@@ -1,0 +1,168 @@
+"""Timeline events: everything that happened on a case, on every channel and system.
+
+Events are append-only. Each has a typed payload; the payload's ``kind`` says which.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from .base import DomainModel, Identifier, NonEmptyText, ShortText, UtcDateTime
+
+
+class EventSource(StrEnum):
+    """Where an event came from: a channel, a person, the AI or a named system."""
+
+    CHAT = "chat"
+    EMAIL = "email"
+    VOICE = "voice"
+    SMS = "sms"
+    BOT = "bot"
+    AGENT = "agent"
+    AI = "ai"
+    ORDERS = "orders"
+    PAYMENTS = "payments"
+    LOGISTICS = "logistics"
+    INVENTORY = "inventory"
+    TICKETS = "tickets"
+    TANDEM = "tandem"  # Tandem itself: decisions, action status
+
+    @property
+    def is_system(self) -> bool:
+        return self in _SYSTEMS
+
+
+_SYSTEMS = frozenset(
+    {
+        EventSource.ORDERS,
+        EventSource.PAYMENTS,
+        EventSource.LOGISTICS,
+        EventSource.INVENTORY,
+        EventSource.TICKETS,
+        EventSource.TANDEM,
+    }
+)
+
+
+class EventKind(StrEnum):
+    CUSTOMER_MESSAGE = "customer_message"
+    AGENT_MESSAGE = "agent_message"
+    BOT_MESSAGE = "bot_message"
+    NOTE = "note"
+    SYSTEM_EVENT = "system_event"
+    AI_PROPOSAL = "ai_proposal"
+    DECISION = "decision"
+    ACTION_STATUS = "action_status"
+
+
+class ActorKind(StrEnum):
+    CUSTOMER = "customer"
+    AGENT = "agent"
+    SUPERVISOR = "supervisor"
+    BOT = "bot"
+    AI = "ai"
+    SYSTEM = "system"
+
+
+class Actor(DomainModel):
+    kind: ActorKind
+    id: Identifier
+    name: ShortText
+
+
+class MessagePayload(DomainModel):
+    """A message written by the customer, an agent or a bot."""
+
+    kind: Literal["customer_message", "agent_message", "bot_message"]
+    text: NonEmptyText
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
+    subject: ShortText | None = None
+    attachments: list[ShortText] = Field(default_factory=list)
+
+
+class NotePayload(DomainModel):
+    """An internal note, for example an agent's note after a call."""
+
+    kind: Literal["note"] = "note"
+    text: NonEmptyText
+    call_duration_s: int | None = Field(default=None, ge=0)
+
+
+Scalar = str | int | bool | Decimal | None
+
+
+class SystemEventPayload(DomainModel):
+    """Something a remote system reported, such as ``order.delayed`` or ``refund.failed``."""
+
+    kind: Literal["system_event"] = "system_event"
+    name: Annotated[str, StringConstraints(pattern=r"^[a-z_]+(\.[a-z_]+)+$")]
+    subject_id: Identifier | None = None  # the order, payment or shipment it is about
+    attributes: dict[Annotated[str, StringConstraints(max_length=64)], Scalar] = Field(
+        default_factory=dict
+    )
+
+
+class ProposalPayload(DomainModel):
+    kind: Literal["ai_proposal"] = "ai_proposal"
+    proposal_id: Identifier
+    summary: NonEmptyText
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class DecisionPayload(DomainModel):
+    kind: Literal["decision"] = "decision"
+    decision_id: Identifier
+    proposal_id: Identifier | None = None
+    decision_kind: ShortText
+    reason: NonEmptyText | None = None
+
+
+class ActionStatusPayload(DomainModel):
+    kind: Literal["action_status"] = "action_status"
+    execution_id: Identifier
+    action: ShortText
+    state: ShortText
+    remote_ref: ShortText | None = None
+    error: NonEmptyText | None = None
+
+
+EventPayload = Annotated[
+    MessagePayload
+    | NotePayload
+    | SystemEventPayload
+    | ProposalPayload
+    | DecisionPayload
+    | ActionStatusPayload,
+    Field(discriminator="kind"),
+]
+
+
+class TimelineEvent(DomainModel):
+    """One entry of a case's timeline.
+
+    ``seq`` is the dense per-case sequence number the store assigns on append (1, 2, 3 ...);
+    events that have not been stored yet have ``seq=None``.
+    """
+
+    id: Identifier
+    case_id: Identifier
+    seq: int | None = Field(default=None, ge=1)
+    occurred_at: UtcDateTime
+    source: EventSource
+    actor: Actor
+    summary: Annotated[str, StringConstraints(min_length=1, max_length=300)]
+    payload: EventPayload
+
+    @property
+    def kind(self) -> EventKind:
+        return EventKind(self.payload.kind)
+
+    @property
+    def text(self) -> str:
+        """The searchable text of the event: its summary and any message or note text."""
+        body = getattr(self.payload, "text", None)
+        return self.summary if body is None else f"{self.summary}\n{body}"
