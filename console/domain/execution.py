@@ -20,7 +20,11 @@ class ExecutionState(StrEnum):
 
     @property
     def is_final(self) -> bool:
-        return self in (ExecutionState.DELIVERED, ExecutionState.REJECTED, ExecutionState.RECONCILED)
+        return self in (
+            ExecutionState.DELIVERED,
+            ExecutionState.REJECTED,
+            ExecutionState.RECONCILED,
+        )
 
 
 class Execution(DomainModel):

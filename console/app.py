@@ -1,0 +1,95 @@
+"""Composition root: where files live, logging, and wiring the services together."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from console.services import Services
+from console.services.bus import EventBus
+from console.store import Store
+
+APP_NAME = "tandem"
+DATA_DIR_ENV = "TANDEM_DATA_DIR"
+DB_NAME = "tandem.sqlite3"
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Every file Tandem writes lives under one of these folders."""
+
+    data_dir: Path
+    log_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / DB_NAME
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "tandem.log"
+
+    @classmethod
+    def resolve(cls, data_dir: Path | str | None = None) -> Paths:
+        """``data_dir`` if given, else ``$TANDEM_DATA_DIR``, else the platform's folders.
+
+        With an explicit folder (the switch or the variable) everything, logs included,
+        goes under it; tests and demos rely on that.
+        """
+        chosen = data_dir or os.environ.get(DATA_DIR_ENV)
+        if chosen:
+            root = Path(chosen).expanduser().resolve()
+            return cls(root, root / "logs")
+        return cls(
+            platformdirs.user_data_path(APP_NAME, appauthor=False),
+            platformdirs.user_log_path(APP_NAME, appauthor=False),
+        )
+
+
+_configured_log_file: Path | None = None
+
+
+def configure_logging(paths: Paths, level: int = logging.INFO) -> None:
+    """A rotating log file in the log folder (once per process and file)."""
+    global _configured_log_file
+    if _configured_log_file == paths.log_file:
+        return
+    paths.log_dir.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        paths.log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    if _configured_log_file is not None:
+        for old in [h for h in root.handlers if getattr(h, "_tandem", False)]:
+            root.removeHandler(old)
+            old.close()
+    handler._tandem = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(level)
+    _configured_log_file = paths.log_file
+
+
+def open_services(data_dir: Path | str | None = None) -> Services:
+    """Open the data folder's store and wire every service to it.
+
+    Raises :class:`console.domain.errors.StoreError` (with a message for the user) when the
+    store cannot be used; the file is then left untouched.
+    """
+    paths = Paths.resolve(data_dir)
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    configure_logging(paths)
+    store = Store.open(paths.database)
+    log.info("opened %s", paths.database)
+    return Services.create(paths.data_dir, store, EventBus())
+
+
+def close_services(services: Services) -> None:
+    services.close()

@@ -1,0 +1,258 @@
+"""The SQLite case store: one file, one writer thread, a reader connection per thread.
+
+* WAL, ``synchronous=FULL``, ``foreign_keys=ON``, a busy timeout.
+* Every write runs on the writer thread inside ``BEGIN IMMEDIATE`` … ``COMMIT``; callers
+  hand it a function and get its result back (``await store.write(fn)`` from the asyncio
+  loop, ``store.write_sync(fn)`` elsewhere). The loop thread never waits on a commit.
+* Readers get their own connection per thread (``store.reader()``); reads on the loop
+  thread must be small, indexed and bounded (a page of a table); anything else goes
+  through ``await store.read(fn)``, which runs in a worker thread.
+* Opening checks the file before touching it: a newer schema or a file that is not a
+  Tandem store raises, leaving the file untouched. An older schema is copied aside, then
+  migrated in one transaction.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import queue
+import sqlite3
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TypeVar
+
+import sqlite_utils
+
+from console.domain.errors import StoreCorrupt, StoreError, StoreFull, StoreTooNew
+
+from .schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+WriteFn = Callable[[sqlite_utils.Database], T]
+
+BUSY_TIMEOUT_MS = 5_000
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    if readonly:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+    else:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def _translate(error: BaseException, path: Path) -> BaseException:
+    """Turn SQLite's errors into ones the user can act on; others pass through."""
+    if isinstance(error, sqlite3.OperationalError):
+        text = str(error).lower()
+        if "disk is full" in text or "database or disk is full" in text:
+            return StoreFull(
+                f"The disk holding {path} is full; the change was not saved. "
+                "Free some space and try again."
+            )
+        if "readonly" in text or "read-only" in text:
+            return StoreError(f"The case store {path} is read-only; the change was not saved.")
+    if isinstance(error, sqlite3.DatabaseError) and "malformed" in str(error):
+        return StoreCorrupt(f"The case store {path} is damaged ({error}).")
+    return error
+
+
+def inspect(path: Path) -> int:
+    """Schema version of the store at ``path`` (0 for a new or empty file), read-only.
+
+    Raises :class:`StoreCorrupt` if the file is not a Tandem store and
+    :class:`StoreTooNew` if a newer Tandem wrote it. Never changes the file.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return 0
+    with path.open("rb") as fh:
+        header = fh.read(len(_SQLITE_HEADER))
+    if header != _SQLITE_HEADER:
+        raise StoreCorrupt(
+            f"{path} is not a SQLite database, so it cannot be Tandem's case store. "
+            "It was left untouched; move it away or point --data-dir elsewhere."
+        )
+    try:
+        conn = _connect(path, readonly=True)
+        try:
+            (app_id,) = conn.execute("PRAGMA application_id").fetchone()
+            (version,) = conn.execute("PRAGMA user_version").fetchone()
+            (check,) = conn.execute("PRAGMA quick_check(1)").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreCorrupt(f"{path} cannot be read ({exc}). It was left untouched.") from exc
+    if check != "ok":
+        raise StoreCorrupt(f"{path} is damaged ({check}). It was left untouched.")
+    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and version != 0):
+        raise StoreCorrupt(
+            f"{path} is a SQLite database of another program, not a Tandem store. "
+            "It was left untouched."
+        )
+    if version > LATEST_VERSION:
+        raise StoreTooNew(
+            f"{path} was written by a newer version of Tandem (store version {version}; "
+            f"this version understands up to {LATEST_VERSION}). It was left untouched: "
+            "update Tandem, or point --data-dir at another folder."
+        )
+    return int(version)
+
+
+def backup(path: Path, version: int) -> Path:
+    """Copy the store aside (consistently, with SQLite's backup API) before a migration."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    source = _connect(path, readonly=True)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target
+
+
+def migrate(conn: sqlite3.Connection, from_version: int) -> None:
+    """Apply every migration after ``from_version`` in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for version in range(from_version + 1, LATEST_VERSION + 1):
+            MIGRATIONS[version - 1](conn)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {LATEST_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+class _Job:
+    __slots__ = ("fn", "future")
+
+    def __init__(self, fn: WriteFn[object], future: Future[object]) -> None:
+        self.fn = fn
+        self.future = future
+
+
+class Store:
+    """An open case store. Use :meth:`open`; close with :meth:`close`."""
+
+    def __init__(self, path: Path, writer_conn: sqlite3.Connection) -> None:
+        self.path = path
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
+        self._closed = False
+        self._writer = threading.Thread(
+            target=self._write_loop, args=(writer_conn,), name="tandem-store-writer", daemon=True
+        )
+        self._writer.start()
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        """Open (creating or migrating as needed) the store at ``path``."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        version = inspect(path)
+        if 0 < version < LATEST_VERSION:
+            copy = backup(path, version)
+            log.info(
+                "store %s is at version %d; copied to %s before migrating", path, version, copy
+            )
+        try:
+            conn = _connect(path)
+            conn.execute("PRAGMA journal_mode = WAL")
+            if version < LATEST_VERSION:
+                migrate(conn, version)
+                log.info("store %s migrated from version %d to %d", path, version, LATEST_VERSION)
+        except sqlite3.Error as exc:
+            raise _translate(exc, path) from exc
+        return cls(path, conn)
+
+    # -- writing -----------------------------------------------------------------------
+
+    def _write_loop(self, conn: sqlite3.Connection) -> None:
+        db = sqlite_utils.Database(conn)
+        try:
+            while (job := self._jobs.get()) is not None:
+                if not job.future.set_running_or_notify_cancel():
+                    continue
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                    try:
+                        result = job.fn(db)
+                        conn.execute("COMMIT")
+                    except BaseException:
+                        if conn.in_transaction:
+                            conn.execute("ROLLBACK")
+                        raise
+                except BaseException as exc:
+                    job.future.set_exception(_translate(exc, self.path))
+                else:
+                    job.future.set_result(result)
+        finally:
+            conn.close()
+
+    def submit(self, fn: WriteFn[T]) -> Future[T]:
+        """Queue ``fn(db)`` to run in its own write transaction on the writer thread."""
+        if self._closed:
+            raise StoreError("the case store is closed")
+        future: Future[T] = Future()
+        self._jobs.put(_Job(fn, future))  # type: ignore[arg-type]
+        return future
+
+    async def write(self, fn: WriteFn[T]) -> T:
+        return await asyncio.wrap_future(self.submit(fn))
+
+    def write_sync(self, fn: WriteFn[T]) -> T:
+        return self.submit(fn).result()
+
+    # -- reading -----------------------------------------------------------------------
+
+    def reader(self) -> sqlite3.Connection:
+        """This thread's read connection."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            if self._closed:
+                raise StoreError("the case store is closed")
+            conn = _connect(self.path, readonly=True)
+            self._local.conn = conn
+            with self._readers_lock:
+                self._readers.append(conn)
+        return conn
+
+    async def read(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``fn(conn)`` on a worker thread with that thread's read connection."""
+        return await asyncio.to_thread(lambda: fn(self.reader()))
+
+    # -- closing -----------------------------------------------------------------------
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self._jobs.put(None)
+        self._writer.join(timeout=30)
+        with self._readers_lock:
+            for conn in self._readers:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.close()
+            self._readers.clear()

@@ -1,0 +1,375 @@
+"""Repositories: the only code that knows the store's tables.
+
+Write functions take the writer's ``sqlite_utils.Database`` and run inside its transaction
+(hand them to ``Store.write``); read functions take a read connection.
+They return domain models or the light rows of :mod:`console.store.records`.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+
+import sqlite_utils
+
+from console.domain.case import Case, CaseStatus, Journey, OwnerKind, Priority, SentimentLabel
+from console.domain.casefile import CaseFile
+from console.domain.customer import Customer, Tier
+from console.domain.errors import ConflictError, NotFound
+from console.domain.events import ActorKind, EventKind, EventSource, TimelineEvent
+
+from .records import ImportResult, QueueRow, SearchHit, TimelineRow
+from .search import case_document, collapse_bigrams, event_document, match_expression
+
+MAX_PAGE = 1000
+
+
+def iso(moment: datetime) -> str:
+    """Fixed-width ISO 8601 in UTC, so that stored times sort correctly as text."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _time(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+# -- writing ---------------------------------------------------------------------------
+
+
+def put_customer(db: sqlite_utils.Database, customer: Customer) -> None:
+    db.execute(
+        "INSERT INTO customers (id, name, tier, language, data) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET name = excluded.name, tier = excluded.tier,"
+        " language = excluded.language, data = excluded.data",
+        (
+            customer.id,
+            customer.name,
+            customer.tier.value,
+            customer.language,
+            customer.model_dump_json(),
+        ),
+    )
+
+
+def _case_values(case: Case) -> tuple[object, ...]:
+    return (
+        case.customer_id,
+        case.subject,
+        case.journey.value,
+        case.status.value,
+        int(case.priority),
+        iso(case.opened_at),
+        iso(case.updated_at),
+        iso(case.sla_due_at),
+        case.owner.kind.value,
+        case.owner.id,
+        case.sentiment.label.value if case.sentiment else None,
+        case.version,
+        case.model_dump_json(),
+    )
+
+
+def put_case(db: sqlite_utils.Database, case: Case, customer_name: str) -> bool:
+    """Insert or replace ``case``; True when it is new. The search index follows."""
+    existed = db.execute("SELECT 1 FROM cases WHERE id = ?", (case.id,)).fetchone() is not None
+    db.execute(
+        "INSERT INTO cases (customer_id, subject, journey, status, priority, opened_at,"
+        " updated_at, sla_due_at, owner_kind, owner_id, sentiment, version, data, id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET customer_id = excluded.customer_id,"
+        " subject = excluded.subject, journey = excluded.journey, status = excluded.status,"
+        " priority = excluded.priority, opened_at = excluded.opened_at,"
+        " updated_at = excluded.updated_at, sla_due_at = excluded.sla_due_at,"
+        " owner_kind = excluded.owner_kind, owner_id = excluded.owner_id,"
+        " sentiment = excluded.sentiment, version = excluded.version, data = excluded.data",
+        (*_case_values(case), case.id),
+    )
+    db.execute("DELETE FROM search WHERE case_id = ? AND event_seq IS NULL", (case.id,))
+    db.execute(
+        "INSERT INTO search (body, cjk1, case_id, event_seq) VALUES (?, ?, ?, NULL)",
+        (*case_document(case.subject, customer_name, case.model_dump_json()), case.id),
+    )
+    return not existed
+
+
+def update_case(db: sqlite_utils.Database, case: Case, expected_version: int) -> Case:
+    """Store a changed ``case`` if nobody changed it since ``expected_version``."""
+    row = db.execute("SELECT version FROM cases WHERE id = ?", (case.id,)).fetchone()
+    if row is None:
+        raise NotFound(f"case {case.id} does not exist")
+    if row[0] != expected_version:
+        raise ConflictError(
+            f"case {case.id} was changed by someone else (version {row[0]}, "
+            f"expected {expected_version}); reload it and try again"
+        )
+    updated = case.model_copy(update={"version": expected_version + 1})
+    (name,) = db.execute("SELECT name FROM customers WHERE id = ?", (case.customer_id,)).fetchone()
+    put_case(db, updated, name)
+    return updated
+
+
+def append_events(
+    db: sqlite_utils.Database, case_id: str, events: Sequence[TimelineEvent]
+) -> tuple[int, int]:
+    """Append ``events`` to the case's timeline in order, skipping ids already stored.
+
+    Returns (appended, duplicates). An id already used by another case is a conflict:
+    nothing of the call is kept (the caller's transaction is rolled back).
+    """
+    row = db.execute(
+        "SELECT COALESCE(MAX(seq), 0) FROM events WHERE case_id = ?", (case_id,)
+    ).fetchone()
+    seq = int(row[0])
+    appended = duplicates = 0
+    last_at: str | None = None
+    for event in events:
+        if event.case_id != case_id:
+            raise ValueError(f"event {event.id} belongs to case {event.case_id}, not {case_id}")
+        owner = db.execute("SELECT case_id FROM events WHERE id = ?", (event.id,)).fetchone()
+        if owner is not None:
+            if owner[0] != case_id:
+                raise ConflictError(
+                    f"event id {event.id} is already used by case {owner[0]}; "
+                    "event ids must be unique across cases"
+                )
+            duplicates += 1
+            continue
+        seq += 1
+        payload = event.payload.model_dump_json()
+        occurred = iso(event.occurred_at)
+        db.execute(
+            "INSERT INTO events (id, case_id, seq, occurred_at, source, kind, actor,"
+            " actor_kind, actor_name, summary, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                event.id,
+                case_id,
+                seq,
+                occurred,
+                event.source.value,
+                event.kind.value,
+                event.actor.model_dump_json(),
+                event.actor.kind.value,
+                event.actor.name,
+                event.summary,
+                payload,
+            ),
+        )
+        db.execute(
+            "INSERT INTO search (body, cjk1, case_id, event_seq) VALUES (?, ?, ?, ?)",
+            (*event_document(event.summary, payload), case_id, seq),
+        )
+        last_at = occurred if last_at is None or occurred > last_at else last_at
+        appended += 1
+    if appended:
+        db.execute(
+            "UPDATE cases SET event_count = ?, last_event_at = MAX(COALESCE(last_event_at, ''), ?)"
+            " WHERE id = ?",
+            (seq, last_at, case_id),
+        )
+    return appended, duplicates
+
+
+def put_case_file(db: sqlite_utils.Database, case_file: CaseFile) -> ImportResult:
+    """Store a case file: customer and case replaced, events appended (deduplicated)."""
+    put_customer(db, case_file.customer)
+    created = put_case(db, case_file.case, case_file.customer.name)
+    appended, duplicates = append_events(db, case_file.case.id, case_file.events)
+    return ImportResult(case_file.case.id, created, appended, duplicates)
+
+
+# -- reading ---------------------------------------------------------------------------
+
+
+def get_customer(conn: sqlite3.Connection, customer_id: str) -> Customer:
+    row = conn.execute("SELECT data FROM customers WHERE id = ?", (customer_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"customer {customer_id} does not exist")
+    return Customer.model_validate_json(row[0])
+
+
+def get_case(conn: sqlite3.Connection, case_id: str) -> Case:
+    row = conn.execute("SELECT data FROM cases WHERE id = ?", (case_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"case {case_id} does not exist")
+    return Case.model_validate_json(row[0])
+
+
+def case_ids(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT id FROM cases ORDER BY id")]
+
+
+def count_cases(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0])
+
+
+_QUEUE_SELECT = (
+    "SELECT c.id, c.subject, c.customer_id, u.name, u.tier, u.language, c.journey, c.status,"
+    " c.priority, c.owner_kind, c.owner_id, c.sentiment, c.opened_at, c.updated_at,"
+    " c.sla_due_at, c.event_count FROM cases c JOIN customers u ON u.id = c.customer_id"
+)
+_ORDER = {
+    "sla": "c.sla_due_at ASC, c.priority DESC",
+    "priority": "c.priority DESC, c.sla_due_at ASC",
+    "age": "c.opened_at ASC",
+}
+
+
+def queue(
+    conn: sqlite3.Connection,
+    *,
+    statuses: Iterable[CaseStatus],
+    journeys: Iterable[Journey] = (),
+    case_ids: Sequence[str] | None = None,
+    order: str = "sla",
+    limit: int = 20_000,
+) -> list[QueueRow]:
+    where: list[str] = []
+    params: list[object] = []
+    status_values = [s.value for s in statuses]
+    if status_values:
+        where.append(f"c.status IN ({','.join('?' * len(status_values))})")
+        params += status_values
+    journey_values = [j.value for j in journeys]
+    if journey_values:
+        where.append(f"c.journey IN ({','.join('?' * len(journey_values))})")
+        params += journey_values
+    if case_ids is not None:
+        where.append("c.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(list(case_ids)))
+    sql = _QUEUE_SELECT
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY {_ORDER[order]}, c.id LIMIT ?"
+    params.append(limit)
+    return [
+        QueueRow(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            Tier(r[4]),
+            r[5],
+            Journey(r[6]),
+            CaseStatus(r[7]),
+            Priority(r[8]),
+            OwnerKind(r[9]),
+            r[10],
+            SentimentLabel(r[11]) if r[11] else None,
+            _time(r[12]),
+            _time(r[13]),
+            _time(r[14]),
+            r[15],
+        )
+        for r in conn.execute(sql, params)
+    ]
+
+
+def timeline_length(conn: sqlite3.Connection, case_id: str) -> int:
+    row = conn.execute("SELECT MAX(seq) FROM events WHERE case_id = ?", (case_id,)).fetchone()
+    return int(row[0] or 0)
+
+
+def timeline_page(
+    conn: sqlite3.Connection, case_id: str, first_seq: int, last_seq: int
+) -> list[TimelineRow]:
+    """Events ``first_seq..last_seq`` (inclusive) without payloads; at most MAX_PAGE."""
+    last_seq = min(last_seq, first_seq + MAX_PAGE - 1)
+    return [
+        TimelineRow(
+            r[0],
+            r[1],
+            _time(r[2]),
+            EventSource(r[3]),
+            EventKind(r[4]),
+            ActorKind(r[5]),
+            r[6],
+            r[7],
+        )
+        for r in conn.execute(
+            "SELECT seq, id, occurred_at, source, kind, actor_kind, actor_name, summary"
+            " FROM events WHERE case_id = ? AND seq BETWEEN ? AND ? ORDER BY seq",
+            (case_id, first_seq, last_seq),
+        )
+    ]
+
+
+def _event_from_row(row: sqlite3.Row | tuple[object, ...]) -> TimelineEvent:
+    return TimelineEvent.model_validate(
+        {
+            "id": row[0],
+            "case_id": row[1],
+            "seq": row[2],
+            "occurred_at": row[3],
+            "source": row[4],
+            "actor": json.loads(str(row[5])),
+            "summary": row[6],
+            "payload": json.loads(str(row[7])),
+        }
+    )
+
+
+_EVENT_SELECT = "SELECT id, case_id, seq, occurred_at, source, actor, summary, payload FROM events"
+
+
+def get_event(conn: sqlite3.Connection, case_id: str, seq: int) -> TimelineEvent:
+    row = conn.execute(f"{_EVENT_SELECT} WHERE case_id = ? AND seq = ?", (case_id, seq)).fetchone()
+    if row is None:
+        raise NotFound(f"case {case_id} has no event #{seq}")
+    return _event_from_row(row)
+
+
+def events(conn: sqlite3.Connection, case_id: str) -> list[TimelineEvent]:
+    return [
+        _event_from_row(r)
+        for r in conn.execute(f"{_EVENT_SELECT} WHERE case_id = ? ORDER BY seq", (case_id,))
+    ]
+
+
+SEARCH_WINDOW = 1000  # newest matches considered: bounded, whatever the store's size
+
+
+def search(conn: sqlite3.Connection, text: str, limit: int = 50) -> list[SearchHit]:
+    """Cases matching ``text`` (in the case or any of its events), newest match first."""
+    expression = match_expression(text)
+    if expression is None:
+        return []
+    snippets: dict[str, str] = {}
+    for case_id, snippet in conn.execute(
+        "SELECT case_id, snippet(search, 0, '', '', '…', 12) FROM search"
+        " WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?",
+        (expression, SEARCH_WINDOW),
+    ):
+        if case_id not in snippets:
+            snippets[case_id] = collapse_bigrams(snippet)
+            if len(snippets) >= limit:
+                break
+    if not snippets:
+        return []
+    names = {
+        r[0]: (r[1], r[2])
+        for r in conn.execute(
+            "SELECT c.id, c.subject, u.name FROM cases c JOIN customers u"
+            " ON u.id = c.customer_id WHERE c.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(snippets)),),
+        )
+    }
+    return [
+        SearchHit(case_id, *names[case_id], snippet)
+        for case_id, snippet in snippets.items()
+        if case_id in names
+    ]
+
+
+def matching_case_ids(conn: sqlite3.Connection, text: str) -> list[str]:
+    """Ids of the cases matching ``text`` among the newest SEARCH_WINDOW matches."""
+    expression = match_expression(text)
+    if expression is None:
+        return []
+    rows = conn.execute(
+        "SELECT DISTINCT case_id FROM (SELECT case_id FROM search WHERE search MATCH ?"
+        " ORDER BY rowid DESC LIMIT ?)",
+        (expression, SEARCH_WINDOW),
+    )
+    return [r[0] for r in rows]

@@ -1,0 +1,122 @@
+"""The store's schema, as an ordered list of migrations.
+
+``PRAGMA user_version`` holds the number of migrations applied. Each migration runs in one
+transaction with the version bump, after a backup copy of the file has been taken.
+Never edit a released migration: add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from .search import case_document, event_document
+
+APPLICATION_ID = 0x54414E44  # "TAND": marks a SQLite file as a Tandem store
+
+_V1 = """
+CREATE TABLE customers (
+    id        TEXT PRIMARY KEY,
+    name      TEXT NOT NULL,
+    tier      TEXT NOT NULL,
+    language  TEXT NOT NULL,
+    data      TEXT NOT NULL            -- the Customer as JSON
+);
+CREATE TABLE cases (
+    id            TEXT PRIMARY KEY,
+    customer_id   TEXT NOT NULL REFERENCES customers(id),
+    subject       TEXT NOT NULL,
+    journey       TEXT NOT NULL,
+    status        TEXT NOT NULL,
+    priority      INTEGER NOT NULL,
+    opened_at     TEXT NOT NULL,       -- ISO 8601 UTC, fixed width: sorts as text
+    updated_at    TEXT NOT NULL,
+    sla_due_at    TEXT NOT NULL,
+    owner_kind    TEXT NOT NULL,
+    owner_id      TEXT,
+    sentiment     TEXT,
+    version       INTEGER NOT NULL,
+    event_count   INTEGER NOT NULL DEFAULT 0,
+    last_event_at TEXT,
+    data          TEXT NOT NULL        -- the Case as JSON
+);
+CREATE INDEX cases_by_sla ON cases(sla_due_at);
+CREATE INDEX cases_by_customer ON cases(customer_id);
+CREATE TABLE events (
+    rowid       INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,  -- deduplication key
+    case_id     TEXT NOT NULL REFERENCES cases(id),
+    seq         INTEGER NOT NULL,      -- dense per case: 1, 2, 3 ...
+    occurred_at TEXT NOT NULL,
+    source      TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    actor       TEXT NOT NULL,         -- the Actor as JSON
+    actor_kind  TEXT NOT NULL,
+    actor_name  TEXT NOT NULL,
+    summary     TEXT NOT NULL,
+    payload     TEXT NOT NULL,         -- the typed payload as JSON
+    UNIQUE (case_id, seq)
+);
+CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'timeline events are append-only'); END;
+CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'timeline events are append-only'); END;
+"""
+
+# Full-text search over cases and events. ``body`` holds the text with every run of CJK
+# characters rewritten as overlapping bigrams (unicode61 would otherwise index a whole run
+# as one token); ``cjk1`` holds single CJK characters for one-character queries.
+_V2 = """
+CREATE VIRTUAL TABLE search USING fts5(
+    body, cjk1,
+    case_id UNINDEXED, event_seq UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '3'
+);
+"""
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run ``script`` statement by statement inside the caller's transaction.
+
+    (``Connection.executescript`` would commit first, breaking the one-transaction rule.)
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement: {statement!r}")
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    run_script(conn, _V1)
+
+
+def _v2_backfill(conn: sqlite3.Connection) -> None:
+    run_script(conn, _V2)
+    for row in conn.execute(
+        "SELECT cases.id, subject, customers.name, cases.data FROM cases"
+        " JOIN customers ON customers.id = cases.customer_id"
+    ):
+        conn.execute(
+            "INSERT INTO search (body, cjk1, case_id, event_seq) VALUES (?, ?, ?, NULL)",
+            (*case_document(row[1], row[2], row[3]), row[0]),
+        )
+    for case_id, seq, summary, payload in conn.execute(
+        "SELECT case_id, seq, summary, payload FROM events ORDER BY rowid"
+    ):
+        conn.execute(
+            "INSERT INTO search (body, cjk1, case_id, event_seq) VALUES (?, ?, ?, ?)",
+            (*event_document(summary, payload), case_id, seq),
+        )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1,  # 1: cases, customers, events
+    _v2_backfill,  # 2: full-text search, filled from what is already stored
+]
+
+LATEST_VERSION = len(MIGRATIONS)
