@@ -6,40 +6,40 @@ parameter model, risk class, target system and whether (and how) it can be undon
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
 
 from .base import DomainModel, Identifier, Money, NonEmptyText, ShortText
+from .kinds import ActionKind, Risk, SystemName
 
-
-class ActionKind(StrEnum):
-    REFUND = "refund"
-    RESHIP = "reship"
-    ACCOUNT_CREDIT = "account_credit"
-    REPLY_TO_CUSTOMER = "reply_to_customer"
-    NOTIFY_LOGISTICS = "notify_logistics"
-    ADJUST_INVENTORY = "adjust_inventory"
-    ESCALATE = "escalate"
-    CLOSE_CASE = "close_case"
-
-
-class SystemName(StrEnum):
-    """The remote systems (and Tandem itself) an action can target."""
-
-    ORDERS = "orders"
-    PAYMENTS = "payments"
-    LOGISTICS = "logistics"
-    INVENTORY = "inventory"
-    TICKETS = "tickets"
-    TANDEM = "tandem"
-
-
-class Risk(StrEnum):
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
+__all__ = [
+    "ACTION_TYPES",
+    "AccountCreditParams",
+    "AccountCreditStep",
+    "ActionKind",
+    "ActionType",
+    "AdjustInventoryParams",
+    "AdjustInventoryStep",
+    "CloseCaseParams",
+    "CloseCaseStep",
+    "EscalateParams",
+    "EscalateStep",
+    "LineItem",
+    "NotifyLogisticsParams",
+    "NotifyLogisticsStep",
+    "PlanStep",
+    "RefundParams",
+    "RefundStep",
+    "ReplyParams",
+    "ReplyStep",
+    "ReshipParams",
+    "ReshipStep",
+    "Risk",
+    "SystemName",
+    "action_type",
+    "step_amount",
+]
 
 
 class LineItem(DomainModel):

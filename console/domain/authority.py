@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -12,28 +11,16 @@ from .actions import ActionKind
 from .base import DomainModel, Identifier, ShortText, UtcDateTime
 from .case import Journey, SentimentLabel
 from .customer import Tier
+from .kinds import AutonomyLevel, Role
 
-
-class Role(StrEnum):
-    AGENT = "agent"
-    SUPERVISOR = "supervisor"
-    TRAINER = "trainer"
-
-
-class AutonomyLevel(StrEnum):
-    """How much autonomy a step gets, from none to full.
-
-    ``forbid``: nobody may do it through Tandem. ``suggest``: the AI may only suggest it;
-    a human must carry it out. ``agent`` / ``supervisor``: it runs once that role approves.
-    ``auto_with_undo``: it runs alone and can be undone for a while. ``auto``: it runs alone.
-    """
-
-    FORBID = "forbid"
-    SUGGEST = "suggest"
-    AGENT = "agent"
-    SUPERVISOR = "supervisor"
-    AUTO_WITH_UNDO = "auto_with_undo"
-    AUTO = "auto"
+__all__ = [
+    "AuthorityPolicy",
+    "AuthorityRule",
+    "AutonomyLevel",
+    "Conditions",
+    "Role",
+    "Verdict",
+]
 
 
 class Conditions(DomainModel):

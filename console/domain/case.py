@@ -2,54 +2,24 @@
 
 from __future__ import annotations
 
-from enum import IntEnum, StrEnum
 from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
 from .base import DomainModel, Identifier, ShortText, UtcDateTime
+from .kinds import CaseStatus, Journey, OwnerKind, Priority, SentimentLabel
 
-
-class Journey(StrEnum):
-    """What the customer is trying to get done."""
-
-    WHERE_IS_MY_ORDER = "where_is_my_order"
-    LATE_DELIVERY = "late_delivery"
-    LOST_DELIVERY = "lost_delivery"
-    DAMAGED_ITEM = "damaged_item"
-    BILLING_DISPUTE = "billing_dispute"
-    DOUBLE_CHARGE = "double_charge"
-    SUBSCRIPTION_CANCELLATION = "subscription_cancellation"
-    SERVICE_OUTAGE = "service_outage"
-
-
-class CaseStatus(StrEnum):
-    NEW = "new"
-    OPEN = "open"
-    WAITING_CUSTOMER = "waiting_customer"
-    WAITING_SYSTEM = "waiting_system"
-    WAITING_SUPERVISOR = "waiting_supervisor"
-    RESOLVED = "resolved"
-    CLOSED = "closed"
-
-    @property
-    def is_active(self) -> bool:
-        return self not in (CaseStatus.RESOLVED, CaseStatus.CLOSED)
-
-
-class Priority(IntEnum):
-    """Higher is more urgent; stored as its number so that it sorts natively."""
-
-    LOW = 1
-    NORMAL = 2
-    HIGH = 3
-    URGENT = 4
-
-
-class OwnerKind(StrEnum):
-    AI = "ai"
-    AGENT = "agent"
-    SYSTEM = "system"  # waiting on a remote system
+__all__ = [
+    "Case",
+    "CaseStatus",
+    "ExternalRefs",
+    "Journey",
+    "OwnerKind",
+    "Priority",
+    "Sentiment",
+    "SentimentLabel",
+    "WorkOwner",
+]
 
 
 class WorkOwner(DomainModel):
@@ -61,13 +31,6 @@ class WorkOwner(DomainModel):
         if self.kind is not OwnerKind.AI and self.id is None:
             raise ValueError(f"an owner of kind {self.kind.value!r} needs an id")
         return self
-
-
-class SentimentLabel(StrEnum):
-    VERY_NEGATIVE = "very_negative"
-    NEGATIVE = "negative"
-    NEUTRAL = "neutral"
-    POSITIVE = "positive"
 
 
 class Sentiment(DomainModel):

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
 from .base import DomainModel, Identifier, Money, ShortText
+from .kinds import ContactKind, Tier
 
-
-class Tier(StrEnum):
-    STANDARD = "standard"
-    SILVER = "silver"
-    GOLD = "gold"
-    PLATINUM = "platinum"
-
-
-class ContactKind(StrEnum):
-    EMAIL = "email"
-    PHONE = "phone"
-    CHAT = "chat"
-    POSTAL = "postal"
+__all__ = [
+    "Consent",
+    "ContactKind",
+    "ContactPoint",
+    "Customer",
+    "LanguageTag",
+    "Tier",
+]
 
 
 class ContactPoint(DomainModel):

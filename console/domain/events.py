@@ -6,66 +6,28 @@ Events are append-only. Each has a typed payload; the payload's ``kind`` says wh
 from __future__ import annotations
 
 from decimal import Decimal
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
 from .base import DomainModel, Identifier, NonEmptyText, ShortText, UtcDateTime
+from .kinds import ActorKind, EventKind, EventSource
 
-
-class EventSource(StrEnum):
-    """Where an event came from: a channel, a person, the AI or a named system."""
-
-    CHAT = "chat"
-    EMAIL = "email"
-    VOICE = "voice"
-    SMS = "sms"
-    BOT = "bot"
-    AGENT = "agent"
-    AI = "ai"
-    ORDERS = "orders"
-    PAYMENTS = "payments"
-    LOGISTICS = "logistics"
-    INVENTORY = "inventory"
-    TICKETS = "tickets"
-    TANDEM = "tandem"  # Tandem itself: decisions, action status
-
-    @property
-    def is_system(self) -> bool:
-        return self in _SYSTEMS
-
-
-_SYSTEMS = frozenset(
-    {
-        EventSource.ORDERS,
-        EventSource.PAYMENTS,
-        EventSource.LOGISTICS,
-        EventSource.INVENTORY,
-        EventSource.TICKETS,
-        EventSource.TANDEM,
-    }
-)
-
-
-class EventKind(StrEnum):
-    CUSTOMER_MESSAGE = "customer_message"
-    AGENT_MESSAGE = "agent_message"
-    BOT_MESSAGE = "bot_message"
-    NOTE = "note"
-    SYSTEM_EVENT = "system_event"
-    AI_PROPOSAL = "ai_proposal"
-    DECISION = "decision"
-    ACTION_STATUS = "action_status"
-
-
-class ActorKind(StrEnum):
-    CUSTOMER = "customer"
-    AGENT = "agent"
-    SUPERVISOR = "supervisor"
-    BOT = "bot"
-    AI = "ai"
-    SYSTEM = "system"
+__all__ = [
+    "ActionStatusPayload",
+    "Actor",
+    "ActorKind",
+    "DecisionPayload",
+    "EventKind",
+    "EventPayload",
+    "EventSource",
+    "MessagePayload",
+    "NotePayload",
+    "ProposalPayload",
+    "Scalar",
+    "SystemEventPayload",
+    "TimelineEvent",
+]
 
 
 class Actor(DomainModel):

@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import Field
 
 from .actions import ActionKind, SystemName
 from .base import DomainModel, Identifier, NonEmptyText, ShortText, UtcDateTime
+from .kinds import ExecutionState
 
-
-class ExecutionState(StrEnum):
-    PENDING = "pending"
-    SENDING = "sending"
-    DELIVERED = "delivered"
-    REJECTED = "rejected"
-    UNKNOWN_OUTCOME = "unknown_outcome"
-    RECONCILED = "reconciled"
-
-    @property
-    def is_final(self) -> bool:
-        return self in (
-            ExecutionState.DELIVERED,
-            ExecutionState.REJECTED,
-            ExecutionState.RECONCILED,
-        )
+__all__ = [
+    "Execution",
+    "ExecutionState",
+]
 
 
 class Execution(DomainModel):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from pydantic import Field, model_validator
@@ -11,6 +10,18 @@ from .actions import PlanStep
 from .authority import Role, Verdict
 from .base import DomainModel, Identifier, NonEmptyText, ShortText, UtcDateTime
 from .events import Actor
+from .kinds import DecisionKind, ReasonCode
+
+__all__ = [
+    "Alternative",
+    "Decision",
+    "DecisionKind",
+    "FieldChange",
+    "PlannerIdentity",
+    "Proposal",
+    "ReasonCode",
+    "ReasoningStep",
+]
 
 
 class PlannerIdentity(DomainModel):
@@ -53,24 +64,6 @@ class Proposal(DomainModel):
         if unknown:
             raise ValueError(f"verdicts for unknown steps: {sorted(unknown)}")
         return self
-
-
-class DecisionKind(StrEnum):
-    APPROVE = "approve"
-    EDIT = "edit"
-    OVERRIDE = "override"
-    INSTRUCT = "instruct"
-    TAKE_OVER = "take_over"
-    DEFER = "defer"
-
-
-class ReasonCode(StrEnum):
-    WRONG_FACTS = "wrong_facts"
-    AGAINST_POLICY = "against_policy"
-    CUSTOMER_PREFERENCE = "customer_preference"
-    TONE = "tone"
-    MISSING_INFORMATION = "missing_information"
-    OTHER = "other"
 
 
 class FieldChange(DomainModel):

@@ -1,42 +1,51 @@
-"""Use cases, without Qt. The UI, the CLI and the tests drive Tandem through these."""
+"""Use cases, without Qt. The UI, the CLI and the tests drive Tandem through these.
+
+:class:`Services` builds each service on first use, so that opening the console imports
+only what its first frame needs (see docs/decisions/0004-fast-first-paint.md).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from console.store import Store
 
 from .bus import EventBus
-from .casefiles import CaseFileService
 from .cases import CaseService
-from .seeding import DemoService
 from .settings import SettingsService
 
+if TYPE_CHECKING:
+    from .casefiles import CaseFileService
+    from .seeding import DemoService
 
-@dataclass
+
 class Services:
     """Every service of one open data folder, wired to one store and one event bus."""
 
-    data_dir: Path
-    store: Store
-    bus: EventBus
-    cases: CaseService
-    casefiles: CaseFileService
-    demo: DemoService
-    settings: SettingsService
+    def __init__(self, data_dir: Path, store: Store, bus: EventBus) -> None:
+        self.data_dir = data_dir
+        self.store = store
+        self.bus = bus
+        self.cases = CaseService(store, bus)
+        self.settings = SettingsService(data_dir / "settings.json", bus)
 
     @classmethod
     def create(cls, data_dir: Path, store: Store, bus: EventBus) -> Services:
-        return cls(
-            data_dir=data_dir,
-            store=store,
-            bus=bus,
-            cases=CaseService(store, bus),
-            casefiles=CaseFileService(store, bus),
-            demo=DemoService(store, bus),
-            settings=SettingsService(data_dir / "settings.json", bus),
-        )
+        return cls(data_dir, store, bus)
+
+    @cached_property
+    def casefiles(self) -> CaseFileService:
+        from .casefiles import CaseFileService
+
+        return CaseFileService(self.store, self.bus)
+
+    @cached_property
+    def demo(self) -> DemoService:
+        from .seeding import DemoService
+
+        return DemoService(self.store, self.bus)
 
     def close(self) -> None:
         self.store.close()

@@ -1,17 +1,25 @@
-"""Use cases around cases: the queue, a case's details and timeline, search."""
+"""Use cases around cases: the queue, a case's details and timeline, search.
+
+The list reads (queue, timeline pages) use the light queries and no pydantic, because the
+console paints its first frame with them; full models are loaded on demand.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from console.domain.case import Case, CaseStatus, Journey
-from console.domain.customer import Customer
-from console.domain.events import TimelineEvent
-from console.store import QueueRow, SearchHit, Store, TimelineRow
-from console.store import repositories as repo
+from console.domain.kinds import CaseStatus, Journey
+from console.store import QueueRow, SearchHit, Store, TimelineRow, queries
 
 from .bus import EventBus
+
+if TYPE_CHECKING:
+    from console.domain.case import Case
+    from console.domain.customer import Customer
+    from console.domain.events import TimelineEvent
 
 __all__ = [
     "CaseDetail",
@@ -41,6 +49,9 @@ class QueueQuery:
     limit: int = 20_000
 
 
+DEFAULT_QUERY = QueueQuery()
+
+
 @dataclass(frozen=True)
 class CaseDetail:
     case: Case
@@ -53,48 +64,53 @@ class CaseService:
         self._store = store
         self._bus = bus
 
-    def queue_now(self, query: QueueQuery = QueueQuery()) -> list[QueueRow]:
-        """The queue for ``query``, read on the calling thread (one indexed query)."""
-        conn = self._store.reader()
-        ids = repo.matching_case_ids(conn, query.text) if query.text.strip() else None
-        return repo.queue(
-            conn,
-            statuses=query.statuses or ACTIVE_STATUSES,
-            journeys=query.journeys,
-            case_ids=ids,
-            order=query.order.value,
-            limit=query.limit,
-        )
+    def queue_now(self, query: QueueQuery = DEFAULT_QUERY) -> list[QueueRow]:
+        """The queue for ``query``, read on the calling thread (indexed, bounded queries)."""
+        return _queue(self._store.reader(), query)
 
-    async def queue(self, query: QueueQuery = QueueQuery()) -> list[QueueRow]:
-        return await self._store.read(lambda _conn: self.queue_now(query))
+    async def queue(self, query: QueueQuery = DEFAULT_QUERY) -> list[QueueRow]:
+        return await self._store.read(lambda conn: _queue(conn, query))
 
     async def detail(self, case_id: str) -> CaseDetail:
-        def load(conn: object) -> CaseDetail:
-            reader = self._store.reader()
-            case = repo.get_case(reader, case_id)
-            return CaseDetail(
-                case,
-                repo.get_customer(reader, case.customer_id),
-                repo.timeline_length(reader, case_id),
-            )
+        from console.store import repositories as repo
+
+        def load(conn: sqlite3.Connection) -> CaseDetail:
+            case = repo.get_case(conn, case_id)
+            customer = repo.get_customer(conn, case.customer_id)
+            return CaseDetail(case, customer, queries.timeline_length(conn, case_id))
 
         return await self._store.read(load)
 
     def timeline_length(self, case_id: str) -> int:
-        return repo.timeline_length(self._store.reader(), case_id)
+        return queries.timeline_length(self._store.reader(), case_id)
 
     def timeline_page(self, case_id: str, first_seq: int, last_seq: int) -> list[TimelineRow]:
-        return repo.timeline_page(self._store.reader(), case_id, first_seq, last_seq)
+        return queries.timeline_page(self._store.reader(), case_id, first_seq, last_seq)
 
     async def event(self, case_id: str, seq: int) -> TimelineEvent:
+        from console.store import repositories as repo
+
         return await self._store.read(lambda conn: repo.get_event(conn, case_id, seq))
 
     async def events(self, case_id: str) -> list[TimelineEvent]:
+        from console.store import repositories as repo
+
         return await self._store.read(lambda conn: repo.events(conn, case_id))
 
     async def search(self, text: str, limit: int = 50) -> list[SearchHit]:
-        return await self._store.read(lambda conn: repo.search(conn, text, limit))
+        return await self._store.read(lambda conn: queries.search(conn, text, limit))
 
     async def count(self) -> int:
-        return await self._store.read(repo.count_cases)
+        return await self._store.read(queries.count_cases)
+
+
+def _queue(conn: sqlite3.Connection, query: QueueQuery) -> list[QueueRow]:
+    ids = queries.matching_case_ids(conn, query.text) if query.text.strip() else None
+    return queries.queue(
+        conn,
+        statuses=query.statuses or ACTIVE_STATUSES,
+        journeys=query.journeys,
+        case_ids=ids,
+        order=query.order.value,
+        limit=query.limit,
+    )

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from console.domain.casefile import CaseFile
-from console.store import Store
+from console.store import Store, queries
 from console.store import repositories as repo
 
 from .bus import CasesChanged, EventBus, Progress
@@ -25,7 +25,7 @@ class DemoService:
         self._bus = bus
 
     async def is_empty(self) -> bool:
-        return await self._store.read(repo.count_cases) == 0
+        return await self._store.read(queries.count_cases) == 0
 
     async def seed(self, count: int, seed: int = 1, *, anchor: datetime | None = None) -> int:
         """Add the demo's first ``count`` cases for ``seed``; cases already there are kept.
@@ -36,7 +36,7 @@ class DemoService:
             raise ValueError("the number of demo cases cannot be negative")
         from .demo import generate_cases  # its text corpora load only when seeding
 
-        existing = set(await self._store.read(repo.case_ids))
+        existing = set(await self._store.read(queries.case_ids))
         cases = generate_cases(count, seed, anchor=anchor)
         created = done = 0
         while True:

@@ -1,5 +1,10 @@
-"""The local SQLite case store: one writer thread, readers per thread, repositories."""
+"""The local SQLite case store: one writer thread, readers per thread.
 
+``queries`` holds the light list reads; ``repositories`` (imported on demand: it loads the
+pydantic models) holds the writes and the reads that return domain models.
+"""
+
+from . import queries
 from .db import Store, inspect
 from .records import ImportResult, QueueRow, SearchHit, TimelineRow
 from .schema import LATEST_VERSION
@@ -12,4 +17,5 @@ __all__ = [
     "Store",
     "TimelineRow",
     "inspect",
+    "queries",
 ]

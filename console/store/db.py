@@ -24,18 +24,19 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
-
-import sqlite_utils
+from typing import TYPE_CHECKING, TypeVar
 
 from console.domain.errors import StoreCorrupt, StoreError, StoreFull, StoreTooNew
 
 from .schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
 
+if TYPE_CHECKING:  # imported by the writer thread when it starts: it is slow to import
+    import sqlite_utils
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-WriteFn = Callable[[sqlite_utils.Database], T]
+WriteFn = Callable[["sqlite_utils.Database"], T]
 
 BUSY_TIMEOUT_MS = 5_000
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -160,12 +161,12 @@ class Store:
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
-        self._readers_lock = threading.Lock()
+        self._lock = threading.Lock()
         self._closed = False
-        self._writer = threading.Thread(
-            target=self._write_loop, args=(writer_conn,), name="tandem-store-writer", daemon=True
-        )
-        self._writer.start()
+        self._writer_conn = writer_conn
+        # The writer thread starts with the first write, so that opening the console (which
+        # only reads) does not pay for it.
+        self._writer: threading.Thread | None = None
 
     @classmethod
     def open(cls, path: Path) -> Store:
@@ -190,6 +191,8 @@ class Store:
     # -- writing -----------------------------------------------------------------------
 
     def _write_loop(self, conn: sqlite3.Connection) -> None:
+        import sqlite_utils
+
         db = sqlite_utils.Database(conn)
         try:
             while (job := self._jobs.get()) is not None:
@@ -216,6 +219,15 @@ class Store:
         if self._closed:
             raise StoreError("the case store is closed")
         future: Future[T] = Future()
+        with self._lock:
+            if self._writer is None:
+                self._writer = threading.Thread(
+                    target=self._write_loop,
+                    args=(self._writer_conn,),
+                    name="tandem-store-writer",
+                    daemon=True,
+                )
+                self._writer.start()
         self._jobs.put(_Job(fn, future))  # type: ignore[arg-type]
         return future
 
@@ -235,7 +247,7 @@ class Store:
                 raise StoreError("the case store is closed")
             conn = _connect(self.path, readonly=True)
             self._local.conn = conn
-            with self._readers_lock:
+            with self._lock:
                 self._readers.append(conn)
         return conn
 
@@ -249,9 +261,14 @@ class Store:
         if self._closed:
             return
         self._closed = True
-        self._jobs.put(None)
-        self._writer.join(timeout=30)
-        with self._readers_lock:
+        with self._lock:
+            writer = self._writer
+        if writer is None:
+            self._writer_conn.close()
+        else:
+            self._jobs.put(None)
+            writer.join(timeout=30)
+        with self._lock:
             for conn in self._readers:
                 with contextlib.suppress(sqlite3.Error):
                     conn.close()

@@ -9,9 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from console.domain.case import CaseStatus, Journey, OwnerKind, Priority, SentimentLabel
-from console.domain.customer import Tier
-from console.domain.events import ActorKind, EventKind, EventSource
+from console.domain.kinds import (
+    ActorKind,
+    CaseStatus,
+    EventKind,
+    EventSource,
+    Journey,
+    OwnerKind,
+    Priority,
+    SentimentLabel,
+    Tier,
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,38 +2,26 @@
 
 Write functions take the writer's ``sqlite_utils.Database`` and run inside its transaction
 (hand them to ``Store.write``); read functions take a read connection.
-They return domain models or the light rows of :mod:`console.store.records`.
+They return domain models; the light list queries are in :mod:`console.store.queries`.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from collections.abc import Sequence
 
 import sqlite_utils
 
-from console.domain.case import Case, CaseStatus, Journey, OwnerKind, Priority, SentimentLabel
+from console.domain.case import Case
 from console.domain.casefile import CaseFile
-from console.domain.customer import Customer, Tier
+from console.domain.customer import Customer
 from console.domain.errors import ConflictError, NotFound
-from console.domain.events import ActorKind, EventKind, EventSource, TimelineEvent
+from console.domain.events import TimelineEvent
 
-from .records import ImportResult, QueueRow, SearchHit, TimelineRow
-from .search import case_document, collapse_bigrams, event_document, match_expression
-
-MAX_PAGE = 1000
-
-
-def iso(moment: datetime) -> str:
-    """Fixed-width ISO 8601 in UTC, so that stored times sort correctly as text."""
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def _time(text: str) -> datetime:
-    return datetime.fromisoformat(text)
-
+from .queries import iso
+from .records import ImportResult
+from .search import case_document, event_document
 
 # -- writing ---------------------------------------------------------------------------
 
@@ -196,105 +184,6 @@ def get_case(conn: sqlite3.Connection, case_id: str) -> Case:
     return Case.model_validate_json(row[0])
 
 
-def case_ids(conn: sqlite3.Connection) -> list[str]:
-    return [r[0] for r in conn.execute("SELECT id FROM cases ORDER BY id")]
-
-
-def count_cases(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0])
-
-
-_QUEUE_SELECT = (
-    "SELECT c.id, c.subject, c.customer_id, u.name, u.tier, u.language, c.journey, c.status,"
-    " c.priority, c.owner_kind, c.owner_id, c.sentiment, c.opened_at, c.updated_at,"
-    " c.sla_due_at, c.event_count FROM cases c JOIN customers u ON u.id = c.customer_id"
-)
-_ORDER = {
-    "sla": "c.sla_due_at ASC, c.priority DESC",
-    "priority": "c.priority DESC, c.sla_due_at ASC",
-    "age": "c.opened_at ASC",
-}
-
-
-def queue(
-    conn: sqlite3.Connection,
-    *,
-    statuses: Iterable[CaseStatus],
-    journeys: Iterable[Journey] = (),
-    case_ids: Sequence[str] | None = None,
-    order: str = "sla",
-    limit: int = 20_000,
-) -> list[QueueRow]:
-    where: list[str] = []
-    params: list[object] = []
-    status_values = [s.value for s in statuses]
-    if status_values:
-        where.append(f"c.status IN ({','.join('?' * len(status_values))})")
-        params += status_values
-    journey_values = [j.value for j in journeys]
-    if journey_values:
-        where.append(f"c.journey IN ({','.join('?' * len(journey_values))})")
-        params += journey_values
-    if case_ids is not None:
-        where.append("c.id IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(list(case_ids)))
-    sql = _QUEUE_SELECT
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += f" ORDER BY {_ORDER[order]}, c.id LIMIT ?"
-    params.append(limit)
-    return [
-        QueueRow(
-            r[0],
-            r[1],
-            r[2],
-            r[3],
-            Tier(r[4]),
-            r[5],
-            Journey(r[6]),
-            CaseStatus(r[7]),
-            Priority(r[8]),
-            OwnerKind(r[9]),
-            r[10],
-            SentimentLabel(r[11]) if r[11] else None,
-            _time(r[12]),
-            _time(r[13]),
-            _time(r[14]),
-            r[15],
-        )
-        for r in conn.execute(sql, params)
-    ]
-
-
-def timeline_length(conn: sqlite3.Connection, case_id: str) -> int:
-    row = conn.execute("SELECT MAX(seq) FROM events WHERE case_id = ?", (case_id,)).fetchone()
-    return int(row[0] or 0)
-
-
-def timeline_page(
-    conn: sqlite3.Connection, case_id: str, first_seq: int, last_seq: int
-) -> list[TimelineRow]:
-    """Events ``first_seq..last_seq`` (inclusive) without payloads; at most MAX_PAGE."""
-    last_seq = min(last_seq, first_seq + MAX_PAGE - 1)
-    return [
-        TimelineRow(
-            r[0],
-            r[1],
-            _time(r[2]),
-            EventSource(r[3]),
-            EventKind(r[4]),
-            ActorKind(r[5]),
-            r[6],
-            r[7],
-        )
-        for r in conn.execute(
-            "SELECT seq, id, occurred_at, source, kind, actor_kind, actor_name, summary"
-            " FROM events WHERE case_id = ? AND seq BETWEEN ? AND ? ORDER BY seq",
-            (case_id, first_seq, last_seq),
-        )
-    ]
-
-
 def _event_from_row(row: sqlite3.Row | tuple[object, ...]) -> TimelineEvent:
     return TimelineEvent.model_validate(
         {
@@ -325,51 +214,3 @@ def events(conn: sqlite3.Connection, case_id: str) -> list[TimelineEvent]:
         _event_from_row(r)
         for r in conn.execute(f"{_EVENT_SELECT} WHERE case_id = ? ORDER BY seq", (case_id,))
     ]
-
-
-SEARCH_WINDOW = 1000  # newest matches considered: bounded, whatever the store's size
-
-
-def search(conn: sqlite3.Connection, text: str, limit: int = 50) -> list[SearchHit]:
-    """Cases matching ``text`` (in the case or any of its events), newest match first."""
-    expression = match_expression(text)
-    if expression is None:
-        return []
-    snippets: dict[str, str] = {}
-    for case_id, snippet in conn.execute(
-        "SELECT case_id, snippet(search, 0, '', '', '…', 12) FROM search"
-        " WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?",
-        (expression, SEARCH_WINDOW),
-    ):
-        if case_id not in snippets:
-            snippets[case_id] = collapse_bigrams(snippet)
-            if len(snippets) >= limit:
-                break
-    if not snippets:
-        return []
-    names = {
-        r[0]: (r[1], r[2])
-        for r in conn.execute(
-            "SELECT c.id, c.subject, u.name FROM cases c JOIN customers u"
-            " ON u.id = c.customer_id WHERE c.id IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(snippets)),),
-        )
-    }
-    return [
-        SearchHit(case_id, *names[case_id], snippet)
-        for case_id, snippet in snippets.items()
-        if case_id in names
-    ]
-
-
-def matching_case_ids(conn: sqlite3.Connection, text: str) -> list[str]:
-    """Ids of the cases matching ``text`` among the newest SEARCH_WINDOW matches."""
-    expression = match_expression(text)
-    if expression is None:
-        return []
-    rows = conn.execute(
-        "SELECT DISTINCT case_id FROM (SELECT case_id FROM search WHERE search MATCH ?"
-        " ORDER BY rowid DESC LIMIT ?)",
-        (expression, SEARCH_WINDOW),
-    )
-    return [r[0] for r in rows]

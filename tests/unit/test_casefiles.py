@@ -10,7 +10,7 @@ import pytest
 from console.domain.errors import InvalidInput
 from console.services import Services
 from console.services.bus import Progress
-from console.store import repositories as repo
+from console.store import queries
 from tests.aio import run
 from tests.factories import case_file
 
@@ -82,7 +82,7 @@ def test_one_invalid_file_imports_nothing(tmp_path: Path, empty_services: Servic
         run(empty_services.casefiles.import_files([good, bad, missing]))
     assert {i.source for i in info.value.issues} == {str(bad), str(missing)}
     assert "2 of 3 file(s) are invalid; nothing was imported" in str(info.value)
-    assert repo.count_cases(empty_services.store.reader()) == 0
+    assert queries.count_cases(empty_services.store.reader()) == 0
 
 
 def test_import_export_round_trip_and_reimport_changes_nothing(

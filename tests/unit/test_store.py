@@ -11,7 +11,7 @@ import pytest
 
 from console.domain.case import CaseStatus, Journey, Priority
 from console.domain.errors import ConflictError, StoreCorrupt, StoreFull, StoreTooNew
-from console.store import LATEST_VERSION, Store, inspect
+from console.store import LATEST_VERSION, Store, inspect, queries
 from console.store import repositories as repo
 from console.store.schema import APPLICATION_ID, MIGRATIONS
 from tests.factories import case, case_file, message
@@ -56,8 +56,8 @@ def test_events_are_deduplicated_by_id_and_numbered_densely(store: Store) -> Non
     result = store.write_sync(lambda db: repo.put_case_file(db, again))
     assert (result.created, result.new_events, result.duplicate_events) == (False, 2, 2)
     conn = store.reader()
-    assert repo.timeline_length(conn, "case-1") == 4
-    assert [r.event_id for r in repo.timeline_page(conn, "case-1", 1, 10)] == [
+    assert queries.timeline_length(conn, "case-1") == 4
+    assert [r.event_id for r in queries.timeline_page(conn, "case-1", 1, 10)] == [
         "case-1-e1",
         "case-1-e2",
         "case-1-e3",
@@ -91,10 +91,10 @@ def test_timeline_page_reads_a_bounded_seq_range(store: Store) -> None:
     )
     store.write_sync(lambda db: repo.put_case_file(db, many))
     conn = store.reader()
-    assert repo.timeline_length(conn, "case-1") == 1500
-    page = repo.timeline_page(conn, "case-1", 101, 300)
+    assert queries.timeline_length(conn, "case-1") == 1500
+    page = queries.timeline_page(conn, "case-1", 101, 300)
     assert [r.seq for r in page] == list(range(101, 301))
-    assert len(repo.timeline_page(conn, "case-1", 1, 1500)) == repo.MAX_PAGE
+    assert len(queries.timeline_page(conn, "case-1", 1, 1500)) == queries.MAX_PAGE
 
 
 def test_queue_orders_and_filters(store: Store) -> None:
@@ -118,15 +118,15 @@ def test_queue_orders_and_filters(store: Store) -> None:
         store.write_sync(lambda db, fixed=fixed: repo.put_case_file(db, fixed))
     conn = store.reader()
     active = [s for s in CaseStatus if s.is_active]
-    assert [r.case_id for r in repo.queue(conn, statuses=active)] == ["b", "c", "a"]
-    assert [r.case_id for r in repo.queue(conn, statuses=active, order="priority")] == [
+    assert [r.case_id for r in queries.queue(conn, statuses=active)] == ["b", "c", "a"]
+    assert [r.case_id for r in queries.queue(conn, statuses=active, order="priority")] == [
         "c",
         "b",
         "a",
     ]
-    only = repo.queue(conn, statuses=active, journeys=[Journey.DOUBLE_CHARGE])
+    only = queries.queue(conn, statuses=active, journeys=[Journey.DOUBLE_CHARGE])
     assert [r.case_id for r in only] == ["c"]
-    assert [r.case_id for r in repo.queue(conn, statuses=[CaseStatus.CLOSED])] == ["d"]
+    assert [r.case_id for r in queries.queue(conn, statuses=[CaseStatus.CLOSED])] == ["d"]
 
 
 def test_optimistic_concurrency(store: Store) -> None:
@@ -166,7 +166,7 @@ def test_full_text_search(store: Store, query: str, expected: set[str]) -> None:
     )
     for f in (en, zh):
         store.write_sync(lambda db, f=f: repo.put_case_file(db, f))
-    hits = repo.search(store.reader(), query)
+    hits = queries.search(store.reader(), query)
     assert {h.case_id for h in hits} == expected
     if query == "退款":
         assert "退款失败" in hits[0].snippet  # snippets read as written, not as bigrams
@@ -194,7 +194,7 @@ def test_async_writes_are_serialised_and_failures_roll_back(store: Store) -> Non
 
     results = asyncio.run(scenario())
     assert isinstance(results[-1], RuntimeError)
-    assert repo.count_cases(store.reader()) == 20  # "half" was rolled back
+    assert queries.count_cases(store.reader()) == 20  # "half" was rolled back
     with pytest.raises(Exception, match="does not exist"):
         repo.get_case(store.reader(), "half")
 
@@ -213,7 +213,7 @@ def test_full_disk_keeps_nothing_and_says_so(store: Store) -> None:
     with pytest.raises(StoreFull, match=r"disk .* is full"):
         store.write_sync(fill)
     store.write_sync(lambda db: db.execute("PRAGMA max_page_count = 1073741823"))
-    assert repo.case_ids(store.reader()) == ["before"]
+    assert queries.case_ids(store.reader()) == ["before"]
 
 
 # -- opening files ---------------------------------------------------------------------
@@ -266,7 +266,7 @@ def test_old_version_is_backed_up_then_migrated(tmp_path: Path) -> None:
         assert inspect(backups[0]) == 1
         assert content(backups[0]) == before  # a copy of the old data, as it was
         # The migration filled the new search index from the rows already there.
-        assert [h.case_id for h in repo.search(store.reader(), "丢失")] == ["old-1"]
+        assert [h.case_id for h in queries.search(store.reader(), "丢失")] == ["old-1"]
     finally:
         store.close()
 
