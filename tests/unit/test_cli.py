@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -87,3 +88,38 @@ def test_data_dir_environment_variable_is_honoured(capsys, data_dir) -> None:
     tandem(capsys, "export", "x")  # the fixture set TANDEM_DATA_DIR
     assert (data_dir / "tandem.sqlite3").exists()
     assert (data_dir / "logs" / "tandem.log").exists()
+
+
+def test_demo_is_idempotent_and_deterministic(capsys, data_dir) -> None:
+    code, out, _ = tandem(capsys, "--data-dir", str(data_dir), "demo", "--cases", "6")
+    assert (code, "6 new case(s)" in out) == (0, True)
+    code, out, _ = tandem(capsys, "--data-dir", str(data_dir), "demo", "--cases", "8")
+    assert "2 new case(s) seeded (6 already there)" in out
+    code, out, _ = tandem(capsys, "--data-dir", str(data_dir), "demo", "--if-empty")
+    assert (code, out) == (0, "")  # the store already has cases: nothing to do
+    conn = sqlite3.connect(data_dir / "tandem.sqlite3")
+    assert conn.execute("SELECT COUNT(*) FROM cases").fetchone() == (8,)
+    conn.close()
+
+
+def test_export_to_a_closed_pipe_is_not_a_crash(data_dir, tmp_path) -> None:
+    source = tmp_path / "case.json"
+    source.write_text(case_file("case-9", n_events=200).model_dump_json(), encoding="utf-8")
+    env = {**os.environ, "TANDEM_DATA_DIR": str(data_dir)}
+    subprocess.run(
+        [sys.executable, "-m", "console", "import", str(source)],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    done = subprocess.run(
+        f"'{sys.executable}' -m console export case-9 | head -c 10",
+        shell=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.stdout == '{\n  "forma'
+    assert "Traceback" not in done.stderr
