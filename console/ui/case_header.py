@@ -1,0 +1,122 @@
+"""The case header: customer · journey · status · owner · SLA countdown · sentiment (why)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from console.services.cases import CaseDetail
+from console.ui import labels
+
+TICK_MS = 1000
+
+
+def _restyle(widget: QWidget) -> None:
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class CaseHeader(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseHeader")
+        self.setAccessibleName(self.tr("Case header"))
+        self._detail: CaseDetail | None = None
+
+        self.title = QLabel(self.tr("No case open"), objectName="caseTitle")
+        self.subject = QLabel(self.tr("Pick a case from the queue."), objectName="caseSubject")
+        self.title.setAccessibleName(self.tr("Customer"))
+        self.subject.setAccessibleName(self.tr("Subject"))
+        names = QVBoxLayout()
+        names.setSpacing(2)
+        names.addWidget(self.title)
+        names.addWidget(self.subject)
+
+        self.journey = self._value()
+        self.status = self._value()
+        self.owner = self._value()
+        self.priority = self._value()
+        self.sla = self._value("slaValue")
+        self.sentiment = self._value("sentimentValue")
+        self.reason = QLabel("", objectName="sentimentReason")
+        self.reason.setMaximumWidth(360)
+        facts = QGridLayout()
+        facts.setHorizontalSpacing(22)
+        facts.setVerticalSpacing(1)
+        pairs = (
+            (self.tr("Journey"), self.journey),
+            (self.tr("Status"), self.status),
+            (self.tr("Owner"), self.owner),
+            (self.tr("Priority"), self.priority),
+            (self.tr("SLA"), self.sla),
+            (self.tr("Sentiment"), self.sentiment),
+        )
+        for column, (caption, value) in enumerate(pairs):
+            facts.addWidget(QLabel(caption, objectName="headerLabel"), 0, column)
+            facts.addWidget(value, 1, column)
+            value.setAccessibleName(caption)
+        facts.addWidget(self.reason, 2, 0, 1, len(pairs))
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setSpacing(24)
+        layout.addLayout(names, 1)
+        layout.addLayout(facts)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(TICK_MS)
+        self._ticker.timeout.connect(self._tick)
+        self.show_detail(None)
+
+    def _value(self, name: str = "headerValue") -> QLabel:
+        return QLabel("—", objectName=name)
+
+    @property
+    def detail(self) -> CaseDetail | None:
+        return self._detail
+
+    def show_detail(self, detail: CaseDetail | None) -> None:
+        self._detail = detail
+        facts = (self.journey, self.status, self.owner, self.priority, self.sla, self.sentiment)
+        if detail is None:
+            self.title.setText(self.tr("No case open"))
+            self.subject.setText(self.tr("Pick a case from the queue."))
+            for label in facts:
+                label.setText("—")
+            self.reason.clear()
+            self._ticker.stop()
+            return
+        case, customer = detail.case, detail.customer
+        self.title.setText(customer.name)
+        self.subject.setText(f"{case.subject}  ·  {case.id}")
+        self.journey.setText(labels.journey(case.journey))
+        self.status.setText(labels.status(case.status))
+        self.owner.setText(labels.owner(case.owner.kind, case.owner.id))
+        self.priority.setText(labels.priority(case.priority))
+        if case.sentiment is None:
+            self.sentiment.setText(self.tr("Not assessed"))
+            self.sentiment.setProperty("tone", "none")
+            self.reason.clear()
+            self.sentiment.setToolTip("")
+        else:
+            self.sentiment.setText(labels.sentiment(case.sentiment.label))
+            self.sentiment.setProperty("tone", case.sentiment.label.value)
+            why = self.tr("Why: %1").replace("%1", case.sentiment.reason)
+            self.sentiment.setToolTip(why)
+            self.reason.setToolTip(why)
+            self.reason.setText(
+                self.reason.fontMetrics().elidedText(why, Qt.TextElideMode.ElideRight, 360)
+            )
+        _restyle(self.sentiment)
+        self.sla.setToolTip(self.tr("Due %1").replace("%1", labels.exact(case.sla_due_at)))
+        self._tick()
+        self._ticker.start()
+
+    def _tick(self) -> None:
+        if self._detail is None:
+            return
+        due = self._detail.case.sla_due_at
+        overdue = labels.is_overdue(due)
+        self.sla.setText(labels.sla(due, with_seconds=True))
+        if self.sla.property("overdue") != overdue:
+            self.sla.setProperty("overdue", overdue)
+            _restyle(self.sla)

@@ -1,0 +1,75 @@
+"""Renders one timeline event in full, as escaped HTML for the detail pane."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from console.domain.events import TimelineEvent
+from console.ui import labels
+
+_BODY_FIELDS = ("text",)
+
+
+def _field_label(name: str) -> str:
+    tr = QCoreApplication.translate
+    known = {
+        "subject": tr("EventDetail", "Subject"),
+        "language": tr("EventDetail", "Language"),
+        "attachments": tr("EventDetail", "Attachments"),
+        "call_duration_s": tr("EventDetail", "Call duration (s)"),
+        "name": tr("EventDetail", "Event"),
+        "subject_id": tr("EventDetail", "About"),
+        "attributes": tr("EventDetail", "Attributes"),
+        "proposal_id": tr("EventDetail", "Proposal"),
+        "summary": tr("EventDetail", "Summary"),
+        "confidence": tr("EventDetail", "Confidence"),
+        "decision_id": tr("EventDetail", "Decision"),
+        "decision_kind": tr("EventDetail", "Kind of decision"),
+        "reason": tr("EventDetail", "Reason"),
+        "execution_id": tr("EventDetail", "Execution"),
+        "action": tr("EventDetail", "Action"),
+        "state": tr("EventDetail", "State"),
+        "remote_ref": tr("EventDetail", "Remote reference"),
+        "error": tr("EventDetail", "Error"),
+    }
+    return known.get(name, name)
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return labels.yes_no(value)
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value) or "—"
+    return "—" if value is None else str(value)
+
+
+def render(event: TimelineEvent) -> str:
+    tr = QCoreApplication.translate
+    payload = event.payload.model_dump(mode="json", exclude={"kind"})
+    rows: list[tuple[str, str]] = [
+        (tr("EventDetail", "When"), labels.exact(event.occurred_at)),
+        (tr("EventDetail", "Source"), labels.source(event.source)),
+        (tr("EventDetail", "Who"), f"{event.actor.name} ({labels.actor_kind(event.actor.kind)})"),
+        (tr("EventDetail", "Kind"), labels.event_kind(event.kind)),
+    ]
+    attributes: dict[str, Any] = payload.pop("attributes", None) or {}
+    body = [payload.pop(name) for name in _BODY_FIELDS if payload.get(name)]
+    rows += [
+        (_field_label(key), _value(value))
+        for key, value in payload.items()
+        if value not in (None, [], {})
+    ]
+    rows += [(key, _value(value)) for key, value in attributes.items()]
+    table = "".join(
+        f"<tr><td style='padding-right:12px'>{escape(k)}</td><td>{escape(v)}</td></tr>"
+        for k, v in rows
+    )
+    paragraphs = "".join(f"<p style='white-space:pre-wrap'>{escape(text)}</p>" for text in body)
+    return (
+        f"<p><b>{escape(event.summary)}</b> "
+        f"<span style='opacity:0.7'>#{event.seq or '?'}</span></p>"
+        f"{paragraphs}<table cellspacing='0' cellpadding='2'>{table}</table>"
+    )

@@ -1,0 +1,70 @@
+"""Help → Keyboard shortcuts and Help → About."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+import console
+
+
+class ShortcutsDialog(QDialog):
+    """Lists every shortcut: the menu actions' and the ones that work inside a pane."""
+
+    def __init__(self, actions: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        rows = [
+            *actions,
+            (self.tr("Next / previous case (in the queue)"), "J / K"),
+            (self.tr("Open the selected event in full (in the timeline)"), self.tr("Enter")),
+            (self.tr("Move between controls"), self.tr("Tab / Shift+Tab")),
+        ]
+        table = QTableWidget(len(rows), 2, self)
+        table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setShowGrid(False)
+        for row, (action, keys) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(action))
+            table.setItem(row, 1, QTableWidgetItem(keys))
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.table = table
+        self.resize(520, 460)
+
+
+def show_about(parent: QWidget) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setWindowTitle(QCoreApplication.translate("About", "About Tandem"))
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(
+        "<b>Tandem</b> "
+        + console.__version__
+        + "<br>"
+        + QCoreApplication.translate(
+            "About", "An agent and an AI resolve escalated customer cases together."
+        )
+    )
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

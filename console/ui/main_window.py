@@ -1,0 +1,204 @@
+"""The agent's main window: case header, queue | timeline | customer and proposal, status."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from console.domain.errors import NotFound
+from console.services import Services
+from console.services.bus import CasesChanged, EventsAppended, Level, Progress, UserMessage
+from console.services.cases import CaseDetail
+from console.ui.case_header import CaseHeader
+from console.ui.customer_panel import CustomerPanel
+from console.ui.menus import Menus
+from console.ui.proposal_panel import ProposalPanel
+from console.ui.queue_panel import QueuePanel
+from console.ui.status_bar import StatusBar
+from console.ui.tasks import TaskSlots, Throttle
+from console.ui.theme import ThemeManager
+from console.ui.timeline_panel import TimelinePanel
+
+log = logging.getLogger(__name__)
+
+REFRESH_DELAY_MS = 150
+STATE_FILE = "window.ini"
+
+
+class MainWindow(QMainWindow):
+    case_opened = Signal(str)  # after header, customer panel and timeline show the case
+    closed = Signal()
+
+    def __init__(
+        self, services: Services, themes: ThemeManager | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.themes = themes
+        self.slots = TaskSlots()
+        self._unsubscribe: list[Callable[[], None]] = []
+        self._opening: str | None = None
+        self.setWindowTitle(self.tr("Tandem"))
+        self.setObjectName("mainWindow")
+
+        self.header = CaseHeader(self)
+        self.queue = QueuePanel(services.cases, self.slots, self)
+        self.timeline = TimelinePanel(services.cases, self.slots, self)
+        self.customer = CustomerPanel(self)
+        self.proposal = ProposalPanel(self)
+        self.right = self._right_column()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        for widget, stretch in ((self.queue, 0), (self.timeline, 1), (self.right, 0)):
+            self.splitter.addWidget(widget)
+            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
+        self.splitter.setSizes([430, 620, 390])
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+        self.status.show_user(services.settings.settings)
+        self.menus = Menus(self)
+        QWidget.setTabOrder(self.queue.view, self.timeline.view)
+        QWidget.setTabOrder(self.timeline.detail, self.customer)
+        QWidget.setTabOrder(self.customer, self.proposal)
+
+        self.queue.case_selected.connect(self.open_case)
+        self.queue.counts_changed.connect(self.status.show_counts)
+        self._refresh = Throttle(REFRESH_DELAY_MS, self._refresh_queue, self)
+        bus = services.bus
+        self._unsubscribe += [
+            bus.subscribe(CasesChanged, lambda _event: self._refresh()),
+            bus.subscribe(EventsAppended, self._events_appended),
+            bus.subscribe(Progress, self.status.on_progress),
+            bus.subscribe(UserMessage, self.status.on_message),
+        ]
+        self.resize(1440, 900)
+        self._restore_state()
+
+    def _right_column(self) -> QScrollArea:
+        column = QWidget()
+        column.setObjectName("pane")
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 12, 12)
+        layout.setSpacing(0)
+        cards = ((self.tr("Customer"), self.customer), (self.tr("AI proposal"), self.proposal))
+        for title, card in cards:
+            layout.addWidget(QLabel(title, objectName="paneTitle"))
+            wrap = QVBoxLayout()
+            wrap.setContentsMargins(12, 0, 0, 8)
+            wrap.addWidget(card)
+            layout.addLayout(wrap)
+        layout.addStretch(1)
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setWidget(column)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setMinimumWidth(300)
+        return area
+
+    # --- the queue ------------------------------------------------------------------------
+    def load_queue(self) -> int:
+        """Read the queue synchronously (fast, one indexed query) for the first paint."""
+        rows = self.services.cases.queue_now(self.queue.query())
+        self.queue.load(rows)
+        self.queue.counts_changed.emit(self.queue.proxy.rowCount(), len(rows))
+        return len(rows)
+
+    def _refresh_queue(self) -> None:
+        self.slots.start("queue.refresh", self.queue.refresh())
+
+    # --- the open case ------------------------------------------------------------------
+    @property
+    def case_id(self) -> str | None:
+        detail = self.header.detail
+        return detail.case.id if detail else None
+
+    def open_case(self, case_id: str) -> None:
+        busy = self.slots.running("case.open")
+        if case_id == (self._opening if busy else self.case_id):
+            return  # already open, or already on its way
+        self._opening = case_id
+        self.slots.start("case.open", self._open(case_id))
+
+    async def _open(self, case_id: str) -> None:
+        try:
+            detail = await self.services.cases.detail(case_id)
+        except NotFound as error:
+            self.status.on_message(UserMessage(Level.WARNING, str(error)))
+            return
+        finally:
+            if self._opening == case_id:
+                self._opening = None
+        self.show_case(detail)
+
+    def show_case(self, detail: CaseDetail) -> None:
+        self.header.show_detail(detail)
+        self.customer.show_detail(detail)
+        self.proposal.show_detail(detail)
+        self.timeline.set_case(detail.case.id)
+        self.setWindowTitle(self.tr("%1 — Tandem").replace("%1", detail.customer.name))
+        if self.queue.current_case_id() != detail.case.id:
+            self.queue.select_case(detail.case.id, notify=False)
+        self.case_opened.emit(detail.case.id)
+
+    def _events_appended(self, event: EventsAppended) -> None:
+        self.timeline.append_to(event.case_id, event.last_seq)
+
+    # --- focus ----------------------------------------------------------------------------
+    def focus_queue(self) -> None:
+        self.queue.focus_list()
+
+    def focus_timeline(self) -> None:
+        self.timeline.focus_list()
+
+    def focus_panel(self) -> None:
+        self.customer.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # --- state ------------------------------------------------------------------------------
+    def _state(self) -> QSettings:
+        path = self.services.data_dir / STATE_FILE
+        return QSettings(str(path), QSettings.Format.IniFormat)
+
+    def _restore_state(self) -> None:
+        state = self._state()
+        for key, restore in (
+            ("geometry", self.restoreGeometry),
+            ("windowState", self.restoreState),
+            ("mainSplitter", self.splitter.restoreState),
+            ("timelineSplitter", self.timeline.splitter.restoreState),
+        ):
+            value = state.value(key)
+            if isinstance(value, QByteArray):
+                restore(value)
+
+    def save_state(self) -> None:
+        state = self._state()
+        state.setValue("geometry", self.saveGeometry())
+        state.setValue("windowState", self.saveState())
+        state.setValue("mainSplitter", self.splitter.saveState())
+        state.setValue("timelineSplitter", self.timeline.splitter.saveState())
+        state.sync()
+
+    def shutdown(self) -> None:
+        """Stop listening and cancel background work (idempotent)."""
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._unsubscribe.clear()
+        self.slots.cancel_all()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.shutdown()
+        super().closeEvent(event)
+        self.closed.emit()

@@ -1,0 +1,139 @@
+"""The main window's actions and menus: File, View, Go, Help."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+if TYPE_CHECKING:
+    from console.ui.main_window import MainWindow
+
+
+class Menus(QObject):
+    """Builds the menu bar; every action also lists itself in Help → Keyboard shortcuts."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        bar = window.menuBar()
+        bar.setAccessibleName(self.tr("Menu bar"))
+
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.import_files = self._action(self.tr("&Import case files…"), "Ctrl+O", self._import)
+        self.export_case = self._action(self.tr("&Export case…"), "Ctrl+E", self._export)
+        self.quit = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
+        self.file_menu.addActions([self.import_files, self.export_case])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit)
+
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        theme_menu = self.view_menu.addMenu(self.tr("&Theme"))
+        self.themes = QActionGroup(self)
+        current = window.themes.choice if window.themes else "system"
+        for key, text in (
+            ("light", self.tr("&Light")),
+            ("dark", self.tr("&Dark")),
+            ("system", self.tr("Follow the &system")),
+        ):
+            action = self._action(text, None, lambda key=key: self._set_theme(key))
+            action.setCheckable(True)
+            action.setChecked(key == current)
+            self.themes.addAction(action)
+            theme_menu.addAction(action)
+        language_menu = self.view_menu.addMenu(self.tr("&Language"))
+        self.languages = QActionGroup(self)
+        chosen = window.services.settings.settings.language
+        for key, text in (
+            ("en", "English"),
+            ("zh_CN", "简体中文"),
+            ("system", self.tr("Follow the system")),
+        ):
+            action = self._action(text, None, lambda key=key: self._set_language(key))
+            action.setCheckable(True)
+            action.setChecked(key == chosen)
+            self.languages.addAction(action)
+            language_menu.addAction(action)
+
+        self.go_menu = bar.addMenu(self.tr("&Go"))
+        self.next_case = self._action(
+            self.tr("&Next case"), "Ctrl+Down", lambda: window.queue.step(1)
+        )
+        self.previous_case = self._action(
+            self.tr("&Previous case"), "Ctrl+Up", lambda: window.queue.step(-1)
+        )
+        self.focus_search = self._action(
+            self.tr("&Search the queue"), QKeySequence.StandardKey.Find, window.queue.focus_search
+        )
+        self.focus_queue = self._action(self.tr("Go to the &queue"), "Alt+1", window.focus_queue)
+        self.focus_timeline = self._action(
+            self.tr("Go to the &timeline"), "Alt+2", window.focus_timeline
+        )
+        self.focus_panel = self._action(
+            self.tr("Go to the &customer and proposal"), "Alt+3", window.focus_panel
+        )
+        self.go_menu.addActions([self.next_case, self.previous_case])
+        self.go_menu.addSeparator()
+        self.go_menu.addActions(
+            [self.focus_search, self.focus_queue, self.focus_timeline, self.focus_panel]
+        )
+
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.shortcuts = self._action(self.tr("&Keyboard shortcuts"), "F1", self._show_shortcuts)
+        self.about = self._action(self.tr("&About Tandem"), None, self._show_about)
+        self.help_menu.addActions([self.shortcuts, self.about])
+
+    def _action(
+        self, text: str, shortcut: str | QKeySequence.StandardKey | None, slot: object
+    ) -> QAction:
+        action = QAction(text, self._window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self._window.addAction(action)  # shortcuts work even while the menu bar is hidden
+        return action
+
+    def shortcut_list(self) -> list[tuple[str, str]]:
+        """(action, key) pairs for the shortcuts dialog, in menu order."""
+        pairs = []
+        for action in self._window.actions():
+            if not action.shortcut().isEmpty():
+                name = action.text().replace("&", "").rstrip("…")
+                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                pairs.append((name, keys))
+        return pairs
+
+    # --- handlers -------------------------------------------------------------------------
+    def _import(self) -> None:
+        from console.ui.import_export import choose_and_import
+
+        choose_and_import(self._window)
+
+    def _export(self) -> None:
+        from console.ui.import_export import choose_and_export
+
+        choose_and_export(self._window)
+
+    def _set_theme(self, key: str) -> None:
+        self._window.services.settings.update(theme=key)
+        if self._window.themes is not None:
+            self._window.themes.apply(key)  # type: ignore[arg-type]
+        self._window.queue.view.viewport().update()
+        self._window.timeline.view.viewport().update()
+
+    def _set_language(self, key: str) -> None:
+        self._window.services.settings.update(language=key)
+        self._window.statusBar().showMessage(
+            self.tr("The language changes the next time you start Tandem."), 10_000
+        )
+
+    def _show_shortcuts(self) -> None:
+        from console.ui.help_dialogs import ShortcutsDialog
+
+        ShortcutsDialog(self.shortcut_list(), self._window).open()
+
+    def _show_about(self) -> None:
+        from console.ui.help_dialogs import show_about
+
+        show_about(self._window)

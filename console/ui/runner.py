@@ -1,0 +1,189 @@
+"""Starts the console: the Qt application, translations, theme, one qasync loop, the window.
+
+Start-up is kept lean for the first paint: the queue is read synchronously (one indexed
+query), everything else (the open case, dialogs) comes after the window is on screen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject
+from PySide6.QtWidgets import QApplication
+
+from console.ui import crash
+from console.ui.i18n import Translations, resolve_language
+from console.ui.theme import ThemeManager
+
+if TYPE_CHECKING:
+    from console.services import Services
+    from console.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+PROBE_ENV = "TANDEM_FIRST_PAINT_PROBE"
+SCREENSHOT_SIZE = (1440, 900)
+CASE_TIMEOUT_S = 15.0
+
+
+def _choose_platform(screenshot: Path | None) -> None:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if screenshot is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        print(
+            "tandem: no display found; running offscreen, so nothing will be visible. "
+            "Use `make run` (it starts a virtual display) or xvfb-run.",
+            file=sys.stderr,
+        )
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` at the first paint of a view that shows rows."""
+
+    def __init__(self, window: MainWindow, then: object) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then = then
+        window.queue.view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._window.queue.proxy.rowCount() > 0:
+            watched.removeEventFilter(self)
+            self._then()  # type: ignore[operator]
+        return False
+
+
+def run(
+    services: Services,
+    *,
+    screenshot: Path | None = None,
+    case_id: str | None = None,
+    theme: Literal["light", "dark"] | None = None,
+    lang: Literal["en", "zh_CN"] | None = None,
+) -> int:
+    """Open the console; returns the process exit code."""
+    _choose_platform(screenshot)
+    import qasync
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    app.setApplicationName("Tandem")
+    app.setOrganizationName("Tandem")
+    app.setApplicationDisplayName("Tandem")
+    app.setQuitOnLastWindowClosed(False)
+    old_style = app.styleSheet(), app.palette()
+    if existing is None:
+        app.setStyle("Fusion")
+
+    settings = services.settings.settings
+    translations = Translations()
+    translations.install(app, resolve_language(lang, settings.language))
+    themes = ThemeManager(app)
+    themes.apply(theme or settings.theme)
+    restore_hook = crash.install()
+
+    loop = _running_qasync_loop(qasync)
+    own_loop = loop is None
+    if loop is None:
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+    finished: asyncio.Future[int] = loop.create_future()
+
+    def finish(code: int) -> None:
+        if not finished.done():
+            finished.set_result(code)
+
+    from console.ui.main_window import MainWindow
+
+    window = MainWindow(services, themes)
+    window.closed.connect(lambda: finish(0))
+    window.load_queue()
+    if screenshot is not None:
+        window.resize(*SCREENSHOT_SIZE)
+    if os.environ.get(PROBE_ENV) == "1":
+        _FirstPaint(window, lambda: _probe_done(finish))
+    window.show()
+    window.queue.view.setFocus()  # keyboard first: J/K and arrows work at once
+    if case_id is not None:
+        window.open_case(case_id)
+    else:
+        window.queue.select_first()
+    loop.call_soon(gc.freeze)  # after start-up: keeps full collections off the hot path
+    if screenshot is not None:
+        window.slots.start("screenshot", _screenshot(window, screenshot, case_id, finish))
+
+    try:
+        if own_loop:
+            with loop:
+                return loop.run_until_complete(finished)
+        waiter = QEventLoop()
+        finished.add_done_callback(lambda _f: waiter.quit())
+        if not finished.done():
+            waiter.exec()
+        return finished.result()
+    finally:
+        window.shutdown()
+        window.hide()
+        window.deleteLater()
+        restore_hook()
+        if not own_loop:  # a host application (the tests) keeps its app: leave it as it was
+            translations.remove(app)
+            app.setStyleSheet(old_style[0])
+            app.setPalette(old_style[1])
+
+
+def _running_qasync_loop(qasync: object) -> asyncio.AbstractEventLoop | None:
+    try:
+        loop = asyncio.get_event_loop_policy().get_event_loop()
+    except RuntimeError:
+        return None
+    qloop_type = getattr(qasync, "QEventLoop")  # noqa: B009
+    return loop if isinstance(loop, qloop_type) and loop.is_running() else None
+
+
+def _probe_done(finish: object) -> None:
+    print(f"first-paint {time.time():.6f}", flush=True)
+    finish(0)  # type: ignore[operator]
+
+
+async def _screenshot(window: MainWindow, path: Path, case_id: str | None, finish: object) -> None:
+    code = 0
+    try:
+        if case_id is not None or window.queue.proxy.rowCount() > 0:
+            await _case_shown(window)
+        # let posted layout and paint requests run before grabbing
+        for _ in range(3):
+            await asyncio.sleep(0.02)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(path)):
+            print(f"tandem: could not write the screenshot to {path}", file=sys.stderr)
+            code = 1
+    except TimeoutError:
+        wanted = case_id or "the first case of the queue"
+        print(f"tandem: {wanted} did not open; no screenshot written", file=sys.stderr)
+        code = 2
+    finish(code)  # type: ignore[operator]
+
+
+async def _case_shown(window: MainWindow) -> None:
+    """Wait for the case being opened; raises TimeoutError if it does not show."""
+    task = window.slots.task("case.open")
+    if task is not None and not task.done():
+        try:
+            await asyncio.wait_for(asyncio.shield(task), CASE_TIMEOUT_S)
+        except asyncio.CancelledError:
+            raise TimeoutError from None
+    if window.case_id is None:
+        raise TimeoutError

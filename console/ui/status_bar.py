@@ -1,0 +1,61 @@
+"""The status bar: messages, progress of long operations, case count, user and role."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+
+from console.services.bus import Level, Progress, UserMessage
+from console.services.settings import Settings
+from console.ui import labels
+
+MESSAGE_MS = {Level.INFO: 6000, Level.WARNING: 12000, Level.ERROR: 0}
+
+
+class StatusBar(QStatusBar):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Status bar"))
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(self.tr("Progress"))
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        self.cases = QLabel("", self)
+        self.cases.setAccessibleName(self.tr("Cases in the queue"))
+        self.user = QLabel("", self)
+        self.user.setAccessibleName(self.tr("Signed-in user"))
+        self.addPermanentWidget(self.progress)
+        self.addPermanentWidget(self.cases)
+        self.addPermanentWidget(self.user)
+
+    def show_user(self, settings: Settings) -> None:
+        self.user.setText(f"{settings.user_name} · {labels.role(settings.role)}")
+
+    def show_counts(self, shown: int, loaded: int) -> None:
+        if shown == loaded == 1:
+            self.cases.setText(self.tr("1 case"))
+        elif shown == loaded:
+            self.cases.setText(self.tr("%1 cases").replace("%1", str(loaded)))
+        else:
+            text = self.tr("%1 of %2 cases").replace("%1", str(shown)).replace("%2", str(loaded))
+            self.cases.setText(text)
+
+    def on_progress(self, event: Progress) -> None:
+        if event.finished:
+            self.progress.hide()
+            return
+        self.progress.setFormat(f"{self._task_label(event.task)} %p%")
+        if event.total > 0:
+            self.progress.setRange(0, event.total)
+            self.progress.setValue(min(event.done, event.total))
+        else:
+            self.progress.setRange(0, 0)  # busy, total unknown
+        self.progress.show()
+
+    def on_message(self, event: UserMessage) -> None:
+        self.showMessage(event.text, MESSAGE_MS.get(event.level, 6000))
+
+    def _task_label(self, task: str) -> str:
+        return {
+            "import": self.tr("Importing"),
+            "demo": self.tr("Creating demo cases"),
+        }.get(task, task)
