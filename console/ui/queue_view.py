@@ -128,6 +128,7 @@ class QueueView(QTableView):
         super().setModel(model)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
+        header.setAccessibleName(self.tr("Queue columns"))
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
         for column in (COL_CUSTOMER, COL_JOURNEY, COL_STATUS, COL_OPENED):

@@ -87,6 +87,7 @@ class TimelineView(QTableView):
         super().setModel(model)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
+        header.setAccessibleName(self.tr("Timeline columns"))
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # Never ResizeToContents: it would read every row of a lazy model.
         header.setSectionResizeMode(COL_SOURCE, QHeaderView.ResizeMode.Fixed)
