@@ -32,14 +32,21 @@ def log_file() -> str | None:
 
 
 def show_crash(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-    tr = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Critical, tr("Crash", "Something went wrong"), "")
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, QCoreApplication.translate("Crash", "Something went wrong"), ""
+    )
     where = log_file()
     problem = f"{kind.__name__}: {error}"
-    text = tr("Crash", "Tandem hit an unexpected error: %1").replace("%1", problem)
+    text = QCoreApplication.translate("Crash", "Tandem hit an unexpected error: %1").replace(
+        "%1", problem
+    )
     if where:
-        text += "\n\n" + tr("Crash", "The details are in the log file:\n%1").replace("%1", where)
-    text += "\n\n" + tr("Crash", "Your work is saved. If this keeps happening, restart Tandem.")
+        text += "\n\n" + QCoreApplication.translate(
+            "Crash", "The details are in the log file:\n%1"
+        ).replace("%1", where)
+    text += "\n\n" + QCoreApplication.translate(
+        "Crash", "Your work is saved. If this keeps happening, restart Tandem."
+    )
     box.setText(text)
     box.setDetailedText("".join(traceback.format_exception(kind, error, tb)))
     box.setWindowModality(Qt.WindowModality.NonModal)

@@ -14,26 +14,25 @@ _BODY_FIELDS = ("text",)
 
 
 def _field_label(name: str) -> str:
-    tr = QCoreApplication.translate
     known = {
-        "subject": tr("EventDetail", "Subject"),
-        "language": tr("EventDetail", "Language"),
-        "attachments": tr("EventDetail", "Attachments"),
-        "call_duration_s": tr("EventDetail", "Call duration (s)"),
-        "name": tr("EventDetail", "Event"),
-        "subject_id": tr("EventDetail", "About"),
-        "attributes": tr("EventDetail", "Attributes"),
-        "proposal_id": tr("EventDetail", "Proposal"),
-        "summary": tr("EventDetail", "Summary"),
-        "confidence": tr("EventDetail", "Confidence"),
-        "decision_id": tr("EventDetail", "Decision"),
-        "decision_kind": tr("EventDetail", "Kind of decision"),
-        "reason": tr("EventDetail", "Reason"),
-        "execution_id": tr("EventDetail", "Execution"),
-        "action": tr("EventDetail", "Action"),
-        "state": tr("EventDetail", "State"),
-        "remote_ref": tr("EventDetail", "Remote reference"),
-        "error": tr("EventDetail", "Error"),
+        "subject": QCoreApplication.translate("EventDetail", "Subject"),
+        "language": QCoreApplication.translate("EventDetail", "Language"),
+        "attachments": QCoreApplication.translate("EventDetail", "Attachments"),
+        "call_duration_s": QCoreApplication.translate("EventDetail", "Call duration (s)"),
+        "name": QCoreApplication.translate("EventDetail", "Event"),
+        "subject_id": QCoreApplication.translate("EventDetail", "About"),
+        "attributes": QCoreApplication.translate("EventDetail", "Attributes"),
+        "proposal_id": QCoreApplication.translate("EventDetail", "Proposal"),
+        "summary": QCoreApplication.translate("EventDetail", "Summary"),
+        "confidence": QCoreApplication.translate("EventDetail", "Confidence"),
+        "decision_id": QCoreApplication.translate("EventDetail", "Decision"),
+        "decision_kind": QCoreApplication.translate("EventDetail", "Kind of decision"),
+        "reason": QCoreApplication.translate("EventDetail", "Reason"),
+        "execution_id": QCoreApplication.translate("EventDetail", "Execution"),
+        "action": QCoreApplication.translate("EventDetail", "Action"),
+        "state": QCoreApplication.translate("EventDetail", "State"),
+        "remote_ref": QCoreApplication.translate("EventDetail", "Remote reference"),
+        "error": QCoreApplication.translate("EventDetail", "Error"),
     }
     return known.get(name, name)
 
@@ -47,13 +46,15 @@ def _value(value: Any) -> str:
 
 
 def render(event: TimelineEvent) -> str:
-    tr = QCoreApplication.translate
     payload = event.payload.model_dump(mode="json", exclude={"kind"})
     rows: list[tuple[str, str]] = [
-        (tr("EventDetail", "When"), labels.exact(event.occurred_at)),
-        (tr("EventDetail", "Source"), labels.source(event.source)),
-        (tr("EventDetail", "Who"), f"{event.actor.name} ({labels.actor_kind(event.actor.kind)})"),
-        (tr("EventDetail", "Kind"), labels.event_kind(event.kind)),
+        (QCoreApplication.translate("EventDetail", "When"), labels.exact(event.occurred_at)),
+        (QCoreApplication.translate("EventDetail", "Source"), labels.source(event.source)),
+        (
+            QCoreApplication.translate("EventDetail", "Who"),
+            f"{event.actor.name} ({labels.actor_kind(event.actor.kind)})",
+        ),
+        (QCoreApplication.translate("EventDetail", "Kind"), labels.event_kind(event.kind)),
     ]
     attributes: dict[str, Any] = payload.pop("attributes", None) or {}
     body = [payload.pop(name) for name in _BODY_FIELDS if payload.get(name)]

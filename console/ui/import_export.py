@@ -20,13 +20,14 @@ if TYPE_CHECKING:
     from console.ui.main_window import MainWindow
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ImportExport", text)
-
-
 def _file_dialog(window: MainWindow, caption: str, save: bool) -> QFileDialog:
     dialog = QFileDialog(window, caption)
-    dialog.setNameFilters([_t("Case files (*.json)"), _t("All files (*)")])
+    dialog.setNameFilters(
+        [
+            QCoreApplication.translate("ImportExport", "Case files (*.json)"),
+            QCoreApplication.translate("ImportExport", "All files (*)"),
+        ]
+    )
     dialog.setAcceptMode(
         QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen
     )
@@ -48,7 +49,9 @@ def show_message(
 
 
 def choose_and_import(window: MainWindow) -> None:
-    dialog = _file_dialog(window, _t("Import case files"), save=False)
+    dialog = _file_dialog(
+        window, QCoreApplication.translate("ImportExport", "Import case files"), save=False
+    )
     dialog.filesSelected.connect(
         lambda files: window.slots.start("import", import_files(window, [Path(f) for f in files]))
     )
@@ -64,22 +67,30 @@ async def import_files(window: MainWindow, paths: list[Path]) -> None:
         show_message(
             window,
             QMessageBox.Icon.Warning,
-            _t("Nothing was imported"),
-            _t("Problems were found in the files (%1). Fix them and import again.").replace(
-                "%1", str(len(error.issues))
-            )
+            QCoreApplication.translate("ImportExport", "Nothing was imported"),
+            QCoreApplication.translate(
+                "ImportExport", "Problems were found in the files (%1). Fix them and import again."
+            ).replace("%1", str(len(error.issues)))
             if error.issues
             else error.summary,
             "\n".join(str(issue) for issue in error.issues),
         )
         return
     except TandemError as error:
-        show_message(window, QMessageBox.Icon.Critical, _t("Import failed"), str(error))
+        show_message(
+            window,
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("ImportExport", "Import failed"),
+            str(error),
+        )
         return
     finally:
         action.setEnabled(True)
     window.status.showMessage(
-        _t("Imported %1 file(s): %2 new case(s), %3 new event(s), %4 already present.")
+        QCoreApplication.translate(
+            "ImportExport",
+            "Imported %1 file(s): %2 new case(s), %3 new event(s), %4 already present.",
+        )
         .replace("%1", str(report.files))
         .replace("%2", str(report.new_cases))
         .replace("%3", str(report.new_events))
@@ -91,9 +102,13 @@ async def import_files(window: MainWindow, paths: list[Path]) -> None:
 def choose_and_export(window: MainWindow) -> None:
     case_id = window.case_id
     if case_id is None:
-        window.status.showMessage(_t("Open a case first, then export it."), 6000)
+        window.status.showMessage(
+            QCoreApplication.translate("ImportExport", "Open a case first, then export it."), 6000
+        )
         return
-    dialog = _file_dialog(window, _t("Export case"), save=True)
+    dialog = _file_dialog(
+        window, QCoreApplication.translate("ImportExport", "Export case"), save=True
+    )
     dialog.setDefaultSuffix("json")
     dialog.selectFile(f"{case_id}.json")
     dialog.fileSelected.connect(
@@ -110,8 +125,18 @@ async def export_case(window: MainWindow, case_id: str, path: Path) -> None:
         text = case_file.model_dump_json(indent=2) + "\n"
         await asyncio.to_thread(path.write_text, text, "utf-8")
     except (TandemError, OSError) as error:
-        show_message(window, QMessageBox.Icon.Critical, _t("Export failed"), str(error))
+        show_message(
+            window,
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("ImportExport", "Export failed"),
+            str(error),
+        )
         return
     finally:
         action.setEnabled(True)
-    window.status.showMessage(_t("Exported the case to %1").replace("%1", str(path)), 10_000)
+    window.status.showMessage(
+        QCoreApplication.translate("ImportExport", "Exported the case to %1").replace(
+            "%1", str(path)
+        ),
+        10_000,
+    )

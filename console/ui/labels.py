@@ -18,134 +18,138 @@ from console.domain.customer import ContactKind, Tier
 from console.domain.events import ActorKind, EventKind, EventSource
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def journey(value: Journey) -> str:
     return {
-        Journey.WHERE_IS_MY_ORDER: _t("Where is my order"),
-        Journey.LATE_DELIVERY: _t("Late delivery"),
-        Journey.LOST_DELIVERY: _t("Lost delivery"),
-        Journey.DAMAGED_ITEM: _t("Damaged item"),
-        Journey.BILLING_DISPUTE: _t("Billing dispute"),
-        Journey.DOUBLE_CHARGE: _t("Double charge"),
-        Journey.SUBSCRIPTION_CANCELLATION: _t("Subscription cancellation"),
-        Journey.SERVICE_OUTAGE: _t("Service outage"),
+        Journey.WHERE_IS_MY_ORDER: QCoreApplication.translate("Labels", "Where is my order"),
+        Journey.LATE_DELIVERY: QCoreApplication.translate("Labels", "Late delivery"),
+        Journey.LOST_DELIVERY: QCoreApplication.translate("Labels", "Lost delivery"),
+        Journey.DAMAGED_ITEM: QCoreApplication.translate("Labels", "Damaged item"),
+        Journey.BILLING_DISPUTE: QCoreApplication.translate("Labels", "Billing dispute"),
+        Journey.DOUBLE_CHARGE: QCoreApplication.translate("Labels", "Double charge"),
+        Journey.SUBSCRIPTION_CANCELLATION: QCoreApplication.translate(
+            "Labels", "Subscription cancellation"
+        ),
+        Journey.SERVICE_OUTAGE: QCoreApplication.translate("Labels", "Service outage"),
     }.get(value, value.value)
 
 
 def status(value: CaseStatus) -> str:
     return {
-        CaseStatus.NEW: _t("New"),
-        CaseStatus.OPEN: _t("Open"),
-        CaseStatus.WAITING_CUSTOMER: _t("Waiting for customer"),
-        CaseStatus.WAITING_SYSTEM: _t("Waiting for a system"),
-        CaseStatus.WAITING_SUPERVISOR: _t("Waiting for supervisor"),
-        CaseStatus.RESOLVED: _t("Resolved"),
-        CaseStatus.CLOSED: _t("Closed"),
+        CaseStatus.NEW: QCoreApplication.translate("Labels", "New"),
+        CaseStatus.OPEN: QCoreApplication.translate("Labels", "Open"),
+        CaseStatus.WAITING_CUSTOMER: QCoreApplication.translate("Labels", "Waiting for customer"),
+        CaseStatus.WAITING_SYSTEM: QCoreApplication.translate("Labels", "Waiting for a system"),
+        CaseStatus.WAITING_SUPERVISOR: QCoreApplication.translate(
+            "Labels", "Waiting for supervisor"
+        ),
+        CaseStatus.RESOLVED: QCoreApplication.translate("Labels", "Resolved"),
+        CaseStatus.CLOSED: QCoreApplication.translate("Labels", "Closed"),
     }.get(value, value.value)
 
 
 def priority(value: Priority) -> str:
     return {
-        Priority.LOW: _t("Low"),
-        Priority.NORMAL: _t("Normal"),
-        Priority.HIGH: _t("High"),
-        Priority.URGENT: _t("Urgent"),
+        Priority.LOW: QCoreApplication.translate("Labels", "Low"),
+        Priority.NORMAL: QCoreApplication.translate("Labels", "Normal"),
+        Priority.HIGH: QCoreApplication.translate("Labels", "High"),
+        Priority.URGENT: QCoreApplication.translate("Labels", "Urgent"),
     }.get(value, str(int(value)))
 
 
 def tier(value: Tier) -> str:
     return {
-        Tier.STANDARD: _t("Standard"),
-        Tier.SILVER: _t("Silver"),
-        Tier.GOLD: _t("Gold"),
-        Tier.PLATINUM: _t("Platinum"),
+        Tier.STANDARD: QCoreApplication.translate("Labels", "Standard"),
+        Tier.SILVER: QCoreApplication.translate("Labels", "Silver"),
+        Tier.GOLD: QCoreApplication.translate("Labels", "Gold"),
+        Tier.PLATINUM: QCoreApplication.translate("Labels", "Platinum"),
     }.get(value, value.value)
 
 
 def sentiment(value: SentimentLabel) -> str:
     return {
-        SentimentLabel.VERY_NEGATIVE: _t("Very negative"),
-        SentimentLabel.NEGATIVE: _t("Negative"),
-        SentimentLabel.NEUTRAL: _t("Neutral"),
-        SentimentLabel.POSITIVE: _t("Positive"),
+        SentimentLabel.VERY_NEGATIVE: QCoreApplication.translate("Labels", "Very negative"),
+        SentimentLabel.NEGATIVE: QCoreApplication.translate("Labels", "Negative"),
+        SentimentLabel.NEUTRAL: QCoreApplication.translate("Labels", "Neutral"),
+        SentimentLabel.POSITIVE: QCoreApplication.translate("Labels", "Positive"),
     }.get(value, value.value)
 
 
 def source(value: EventSource) -> str:
     return {
-        EventSource.CHAT: _t("Chat"),
-        EventSource.EMAIL: _t("Email"),
-        EventSource.VOICE: _t("Voice"),
-        EventSource.SMS: _t("SMS"),
-        EventSource.BOT: _t("Bot"),
-        EventSource.AGENT: _t("Agent"),
-        EventSource.AI: _t("AI"),
-        EventSource.ORDERS: _t("Orders"),
-        EventSource.PAYMENTS: _t("Payments"),
-        EventSource.LOGISTICS: _t("Logistics"),
-        EventSource.INVENTORY: _t("Inventory"),
-        EventSource.TICKETS: _t("Tickets"),
-        EventSource.TANDEM: _t("Tandem"),
+        EventSource.CHAT: QCoreApplication.translate("Labels", "Chat"),
+        EventSource.EMAIL: QCoreApplication.translate("Labels", "Email"),
+        EventSource.VOICE: QCoreApplication.translate("Labels", "Voice"),
+        EventSource.SMS: QCoreApplication.translate("Labels", "SMS"),
+        EventSource.BOT: QCoreApplication.translate("Labels", "Bot"),
+        EventSource.AGENT: QCoreApplication.translate("Labels", "Agent"),
+        EventSource.AI: QCoreApplication.translate("Labels", "AI"),
+        EventSource.ORDERS: QCoreApplication.translate("Labels", "Orders"),
+        EventSource.PAYMENTS: QCoreApplication.translate("Labels", "Payments"),
+        EventSource.LOGISTICS: QCoreApplication.translate("Labels", "Logistics"),
+        EventSource.INVENTORY: QCoreApplication.translate("Labels", "Inventory"),
+        EventSource.TICKETS: QCoreApplication.translate("Labels", "Tickets"),
+        EventSource.TANDEM: QCoreApplication.translate("Labels", "Tandem"),
     }.get(value, value.value)
 
 
 def actor_kind(value: ActorKind) -> str:
     return {
-        ActorKind.CUSTOMER: _t("Customer"),
-        ActorKind.AGENT: _t("Agent"),
-        ActorKind.SUPERVISOR: _t("Supervisor"),
-        ActorKind.BOT: _t("Bot"),
-        ActorKind.AI: _t("AI"),
-        ActorKind.SYSTEM: _t("System"),
+        ActorKind.CUSTOMER: QCoreApplication.translate("Labels", "Customer"),
+        ActorKind.AGENT: QCoreApplication.translate("Labels", "Agent"),
+        ActorKind.SUPERVISOR: QCoreApplication.translate("Labels", "Supervisor"),
+        ActorKind.BOT: QCoreApplication.translate("Labels", "Bot"),
+        ActorKind.AI: QCoreApplication.translate("Labels", "AI"),
+        ActorKind.SYSTEM: QCoreApplication.translate("Labels", "System"),
     }.get(value, value.value)
 
 
 def event_kind(value: EventKind) -> str:
     return {
-        EventKind.CUSTOMER_MESSAGE: _t("Customer message"),
-        EventKind.AGENT_MESSAGE: _t("Agent message"),
-        EventKind.BOT_MESSAGE: _t("Bot message"),
-        EventKind.NOTE: _t("Note"),
-        EventKind.SYSTEM_EVENT: _t("System event"),
-        EventKind.AI_PROPOSAL: _t("AI proposal"),
-        EventKind.DECISION: _t("Decision"),
-        EventKind.ACTION_STATUS: _t("Action status"),
+        EventKind.CUSTOMER_MESSAGE: QCoreApplication.translate("Labels", "Customer message"),
+        EventKind.AGENT_MESSAGE: QCoreApplication.translate("Labels", "Agent message"),
+        EventKind.BOT_MESSAGE: QCoreApplication.translate("Labels", "Bot message"),
+        EventKind.NOTE: QCoreApplication.translate("Labels", "Note"),
+        EventKind.SYSTEM_EVENT: QCoreApplication.translate("Labels", "System event"),
+        EventKind.AI_PROPOSAL: QCoreApplication.translate("Labels", "AI proposal"),
+        EventKind.DECISION: QCoreApplication.translate("Labels", "Decision"),
+        EventKind.ACTION_STATUS: QCoreApplication.translate("Labels", "Action status"),
     }.get(value, value.value)
 
 
 def contact_kind(value: ContactKind) -> str:
     return {
-        ContactKind.EMAIL: _t("Email"),
-        ContactKind.PHONE: _t("Phone"),
-        ContactKind.CHAT: _t("Chat"),
-        ContactKind.POSTAL: _t("Postal"),
+        ContactKind.EMAIL: QCoreApplication.translate("Labels", "Email"),
+        ContactKind.PHONE: QCoreApplication.translate("Labels", "Phone"),
+        ContactKind.CHAT: QCoreApplication.translate("Labels", "Chat"),
+        ContactKind.POSTAL: QCoreApplication.translate("Labels", "Postal"),
     }.get(value, value.value)
 
 
 def role(value: Role) -> str:
     return {
-        Role.AGENT: _t("Agent"),
-        Role.SUPERVISOR: _t("Supervisor"),
-        Role.TRAINER: _t("Trainer"),
+        Role.AGENT: QCoreApplication.translate("Labels", "Agent"),
+        Role.SUPERVISOR: QCoreApplication.translate("Labels", "Supervisor"),
+        Role.TRAINER: QCoreApplication.translate("Labels", "Trainer"),
     }.get(value, value.value)
 
 
 def owner(kind: OwnerKind, owner_id: str | None) -> str:
     if kind is OwnerKind.AI:
-        return _t("AI")
+        return QCoreApplication.translate("Labels", "AI")
     name = owner_id or "?"
     if kind is OwnerKind.SYSTEM:
         if name in EventSource.__members__.values():
             name = source(EventSource(name))
-        return _t("Waiting on %1").replace("%1", name)
-    return _t("Agent %1").replace("%1", name)
+        return QCoreApplication.translate("Labels", "Waiting on %1").replace("%1", name)
+    return QCoreApplication.translate("Labels", "Agent %1").replace("%1", name)
 
 
 def yes_no(value: bool) -> str:
-    return _t("Yes") if value else _t("No")
+    return (
+        QCoreApplication.translate("Labels", "Yes")
+        if value
+        else QCoreApplication.translate("Labels", "No")
+    )
 
 
 # --- time ---------------------------------------------------------------------------------
@@ -161,21 +165,33 @@ def duration(seconds: float, *, with_seconds: bool = False) -> str:
     minutes, secs = divmod(total, 60)
     if minutes < 60 and with_seconds:
         if minutes == 0:
-            return _t("%1 s").replace("%1", str(secs))
-        return _t("%1 min %2 s").replace("%1", str(minutes)).replace("%2", f"{secs:02d}")
+            return QCoreApplication.translate("Labels", "%1 s").replace("%1", str(secs))
+        return (
+            QCoreApplication.translate("Labels", "%1 min %2 s")
+            .replace("%1", str(minutes))
+            .replace("%2", f"{secs:02d}")
+        )
     if minutes < 1:
-        return _t("under 1 min")
+        return QCoreApplication.translate("Labels", "under 1 min")
     if minutes < 60:
-        return _t("%1 min").replace("%1", str(minutes))
+        return QCoreApplication.translate("Labels", "%1 min").replace("%1", str(minutes))
     hours, minutes = divmod(minutes, 60)
     if hours < 24:
         if minutes == 0:
-            return _t("%1 h").replace("%1", str(hours))
-        return _t("%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))
+            return QCoreApplication.translate("Labels", "%1 h").replace("%1", str(hours))
+        return (
+            QCoreApplication.translate("Labels", "%1 h %2 min")
+            .replace("%1", str(hours))
+            .replace("%2", str(minutes))
+        )
     days, hours = divmod(hours, 24)
     if hours == 0:
-        return _t("%1 d").replace("%1", str(days))
-    return _t("%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
+        return QCoreApplication.translate("Labels", "%1 d").replace("%1", str(days))
+    return (
+        QCoreApplication.translate("Labels", "%1 d %2 h")
+        .replace("%1", str(days))
+        .replace("%2", str(hours))
+    )
 
 
 def sla(due: datetime, at: datetime | None = None, *, with_seconds: bool = False) -> str:
@@ -183,8 +199,8 @@ def sla(due: datetime, at: datetime | None = None, *, with_seconds: bool = False
     left = (due - (at or now())).total_seconds()
     text = duration(left, with_seconds=with_seconds)
     if left < 0:
-        return _t("overdue %1").replace("%1", text)
-    return _t("in %1").replace("%1", text)
+        return QCoreApplication.translate("Labels", "overdue %1").replace("%1", text)
+    return QCoreApplication.translate("Labels", "in %1").replace("%1", text)
 
 
 def is_overdue(due: datetime, at: datetime | None = None) -> bool:
@@ -195,13 +211,19 @@ def ago(when: datetime, at: datetime | None = None) -> str:
     """Relative time in the past: "just now", "5 min ago", "3 h ago", "2 d ago"."""
     seconds = ((at or now()) - when).total_seconds()
     if seconds < 60:
-        return _t("just now")
+        return QCoreApplication.translate("Labels", "just now")
     if seconds < 3600:
-        return _t("%1 min ago").replace("%1", str(int(seconds // 60)))
+        return QCoreApplication.translate("Labels", "%1 min ago").replace(
+            "%1", str(int(seconds // 60))
+        )
     if seconds < 86400:
-        return _t("%1 h ago").replace("%1", str(int(seconds // 3600)))
+        return QCoreApplication.translate("Labels", "%1 h ago").replace(
+            "%1", str(int(seconds // 3600))
+        )
     if seconds < 86400 * 60:
-        return _t("%1 d ago").replace("%1", str(int(seconds // 86400)))
+        return QCoreApplication.translate("Labels", "%1 d ago").replace(
+            "%1", str(int(seconds // 86400))
+        )
     return exact_date(when)
 
 

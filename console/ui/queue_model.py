@@ -38,15 +38,14 @@ _UTC = QTimeZone.utc()
 
 
 def _header(section: int) -> str:
-    tr = QCoreApplication.translate
     return (
-        tr("QueueModel", "Priority"),
-        tr("QueueModel", "Case"),
-        tr("QueueModel", "Customer"),
-        tr("QueueModel", "Journey"),
-        tr("QueueModel", "Status"),
-        tr("QueueModel", "SLA"),
-        tr("QueueModel", "Opened"),
+        QCoreApplication.translate("QueueModel", "Priority"),
+        QCoreApplication.translate("QueueModel", "Case"),
+        QCoreApplication.translate("QueueModel", "Customer"),
+        QCoreApplication.translate("QueueModel", "Journey"),
+        QCoreApplication.translate("QueueModel", "Status"),
+        QCoreApplication.translate("QueueModel", "SLA"),
+        QCoreApplication.translate("QueueModel", "Opened"),
     )[section]
 
 
@@ -132,11 +131,14 @@ class QueueModel(QAbstractTableModel):
 
     @staticmethod
     def _tooltip(row: QueueRow, column: int) -> str:
-        tr = QCoreApplication.translate
         if column == COL_SLA:
-            return tr("QueueModel", "Due %1").replace("%1", labels.exact(row.sla_due_at))
+            return QCoreApplication.translate("QueueModel", "Due %1").replace(
+                "%1", labels.exact(row.sla_due_at)
+            )
         if column == COL_OPENED:
-            return tr("QueueModel", "Opened %1").replace("%1", labels.exact(row.opened_at))
+            return QCoreApplication.translate("QueueModel", "Opened %1").replace(
+                "%1", labels.exact(row.opened_at)
+            )
         if column == COL_CASE:
             return f"{row.subject}\n{row.customer_name} · {labels.journey(row.journey)}"
         return QueueModel._display(row, column)

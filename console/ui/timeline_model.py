@@ -42,12 +42,11 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def _header(section: int) -> str:
-    tr = QCoreApplication.translate
     return (
-        tr("TimelineModel", "Source"),
-        tr("TimelineModel", "Who"),
-        tr("TimelineModel", "What happened"),
-        tr("TimelineModel", "When"),
+        QCoreApplication.translate("TimelineModel", "Source"),
+        QCoreApplication.translate("TimelineModel", "Who"),
+        QCoreApplication.translate("TimelineModel", "What happened"),
+        QCoreApplication.translate("TimelineModel", "When"),
     )[section]
 
 

@@ -1,0 +1,1196 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>About</name>
+    <message>
+        <location filename="../../console/ui/help_dialogs.py" line="58" />
+        <source>About Tandem</source>
+        <translation>关于 Tandem</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/help_dialogs.py" line="64" />
+        <source>An agent and an AI resolve escalated customer cases together.</source>
+        <translation>坐席与 AI 协同处理升级的客户案例。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseHeader</name>
+    <message>
+        <location filename="../../console/ui/case_header.py" line="23" />
+        <source>Case header</source>
+        <translation>案例概要</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/case_header.py" line="26" />
+        <location filename="../../console/ui/case_header.py" line="81" />
+        <source>No case open</source>
+        <translation>未打开案例</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/case_header.py" line="27" />
+        <location filename="../../console/ui/case_header.py" line="82" />
+        <source>Pick a case from the queue.</source>
+        <translation>请从队列中选择一个案例。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/case_header.py" line="28" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/case_header.py" line="29" />
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/case_header.py" line="47" />
+        <source>Journey</source>
+        <translation>诉求类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/case_header.py" line="48" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/case_header.py" line="49" />
+        <source>Owner</source>
+        <translation>处理方</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/case_header.py" line="50" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/case_header.py" line="51" />
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/case_header.py" line="52" />
+        <source>Sentiment</source>
+        <translation>情绪</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/case_header.py" line="96" />
+        <source>Not assessed</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/case_header.py" line="103" />
+        <source>Why: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/case_header.py" line="110" />
+        <source>Due %1</source>
+        <translation>截止 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../console/ui/crash.py" line="36" />
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/crash.py" line="40" />
+        <source>Tandem hit an unexpected error: %1</source>
+        <translation>Tandem 遇到意外错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/crash.py" line="44" />
+        <source>The details are in the log file:
+%1</source>
+        <translation>详细信息已写入日志文件：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/crash.py" line="47" />
+        <source>Your work is saved. If this keeps happening, restart Tandem.</source>
+        <translation>您的工作已保存。如果问题反复出现，请重新启动 Tandem。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPanel</name>
+    <message>
+        <location filename="../../console/ui/customer_panel.py" line="23" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/customer_panel.py" line="29" />
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/customer_panel.py" line="48" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/customer_panel.py" line="49" />
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/customer_panel.py" line="50" />
+        <source>Lifetime value</source>
+        <translation>累计消费</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/customer_panel.py" line="51" />
+        <source>Customer since</source>
+        <translation>成为客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/customer_panel.py" line="52" />
+        <source>Consent</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/customer_panel.py" line="74" />
+        <source>No customer</source>
+        <translation>无客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/customer_panel.py" line="93" />
+        <source>Has contacted us once about this case</source>
+        <translation>已就此案例联系我们 1 次</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/customer_panel.py" line="95" />
+        <source>Has contacted us %1 times about this case</source>
+        <translation>已就此案例联系我们 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/customer_panel.py" line="105" />
+        <source>(preferred)</source>
+        <translation>（首选）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/customer_panel.py" line="112" />
+        <source>AI processing</source>
+        <translation>AI 处理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/customer_panel.py" line="113" />
+        <source>Call recording</source>
+        <translation>通话录音</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/customer_panel.py" line="114" />
+        <source>Marketing</source>
+        <translation>营销信息</translation>
+    </message>
+</context>
+<context>
+    <name>EventDetail</name>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="18" />
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="19" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="20" />
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="21" />
+        <source>Call duration (s)</source>
+        <translation>通话时长（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="22" />
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="23" />
+        <source>About</source>
+        <translation>相关对象</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="24" />
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="25" />
+        <source>Proposal</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="26" />
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="27" />
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="28" />
+        <source>Decision</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="29" />
+        <source>Kind of decision</source>
+        <translation>决策类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="30" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="31" />
+        <source>Execution</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="32" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="33" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="34" />
+        <source>Remote reference</source>
+        <translation>外部系统编号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="35" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="51" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="52" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="54" />
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="57" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+</context>
+<context>
+    <name>ImportExport</name>
+    <message>
+        <location filename="../../console/ui/import_export.py" line="27" />
+        <source>Case files (*.json)</source>
+        <translation>案例文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/import_export.py" line="28" />
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/import_export.py" line="53" />
+        <source>Import case files</source>
+        <translation>导入案例文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/import_export.py" line="70" />
+        <source>Nothing was imported</source>
+        <translation>未导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/import_export.py" line="71" />
+        <source>Problems were found in the files (%1). Fix them and import again.</source>
+        <translation>文件中发现 %1 个问题。请修正后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/import_export.py" line="83" />
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/import_export.py" line="90" />
+        <source>Imported %1 file(s): %2 new case(s), %3 new event(s), %4 already present.</source>
+        <translation>已导入 %1 个文件：新增 %2 个案例、%3 条事件，%4 条已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/import_export.py" line="106" />
+        <source>Open a case first, then export it.</source>
+        <translation>请先打开一个案例，再导出。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/import_export.py" line="110" />
+        <source>Export case</source>
+        <translation>导出案例</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/import_export.py" line="131" />
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/import_export.py" line="138" />
+        <source>Exported the case to %1</source>
+        <translation>案例已导出到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../console/ui/labels.py" line="23" />
+        <source>Where is my order</source>
+        <translation>查询订单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="24" />
+        <source>Late delivery</source>
+        <translation>配送延误</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="25" />
+        <source>Lost delivery</source>
+        <translation>包裹丢失</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="26" />
+        <source>Damaged item</source>
+        <translation>商品损坏</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="27" />
+        <source>Billing dispute</source>
+        <translation>账单争议</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="28" />
+        <source>Double charge</source>
+        <translation>重复扣款</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="29" />
+        <source>Subscription cancellation</source>
+        <translation>取消订阅</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="32" />
+        <source>Service outage</source>
+        <translation>服务中断</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="38" />
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="39" />
+        <source>Open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="40" />
+        <source>Waiting for customer</source>
+        <translation>等待客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="41" />
+        <source>Waiting for a system</source>
+        <translation>等待系统</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="42" />
+        <source>Waiting for supervisor</source>
+        <translation>等待主管</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="45" />
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="46" />
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="52" />
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="53" />
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="54" />
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="55" />
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="61" />
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="62" />
+        <source>Silver</source>
+        <translation>银卡</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="63" />
+        <source>Gold</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="64" />
+        <source>Platinum</source>
+        <translation>白金</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="70" />
+        <source>Very negative</source>
+        <translation>非常负面</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="71" />
+        <source>Negative</source>
+        <translation>负面</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="72" />
+        <source>Neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="73" />
+        <source>Positive</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="79" />
+        <location filename="../../console/ui/labels.py" line="123" />
+        <source>Chat</source>
+        <translation>在线聊天</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="80" />
+        <location filename="../../console/ui/labels.py" line="121" />
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="81" />
+        <source>Voice</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="82" />
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="83" />
+        <location filename="../../console/ui/labels.py" line="100" />
+        <source>Bot</source>
+        <translation>机器人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="84" />
+        <location filename="../../console/ui/labels.py" line="98" />
+        <location filename="../../console/ui/labels.py" line="130" />
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="85" />
+        <location filename="../../console/ui/labels.py" line="101" />
+        <location filename="../../console/ui/labels.py" line="138" />
+        <source>AI</source>
+        <translation>AI</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="86" />
+        <source>Orders</source>
+        <translation>订单系统</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="87" />
+        <source>Payments</source>
+        <translation>支付系统</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="88" />
+        <source>Logistics</source>
+        <translation>物流系统</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="89" />
+        <source>Inventory</source>
+        <translation>库存系统</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="90" />
+        <source>Tickets</source>
+        <translation>工单系统</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="91" />
+        <source>Tandem</source>
+        <translation>Tandem</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="97" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="99" />
+        <location filename="../../console/ui/labels.py" line="131" />
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="102" />
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="108" />
+        <source>Customer message</source>
+        <translation>客户消息</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="109" />
+        <source>Agent message</source>
+        <translation>坐席消息</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="110" />
+        <source>Bot message</source>
+        <translation>机器人消息</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="111" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="112" />
+        <source>System event</source>
+        <translation>系统事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="113" />
+        <source>AI proposal</source>
+        <translation>AI 方案</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="114" />
+        <source>Decision</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="115" />
+        <source>Action status</source>
+        <translation>操作状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="122" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="124" />
+        <source>Postal</source>
+        <translation>邮寄地址</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="132" />
+        <source>Trainer</source>
+        <translation>培训师</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="143" />
+        <source>Waiting on %1</source>
+        <translation>等待%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="144" />
+        <source>Agent %1</source>
+        <translation>坐席 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="149" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="151" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="168" />
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="170" />
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="175" />
+        <source>under 1 min</source>
+        <translation>不到 1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="177" />
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="181" />
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="183" />
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="189" />
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="191" />
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="202" />
+        <source>overdue %1</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="203" />
+        <source>in %1</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="214" />
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="216" />
+        <source>%1 min ago</source>
+        <translation>%1 分钟前</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="220" />
+        <source>%1 h ago</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="224" />
+        <source>%1 d ago</source>
+        <translation>%1 天前</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="45" />
+        <source>Tandem</source>
+        <translation>Tandem</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="95" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="95" />
+        <source>AI proposal</source>
+        <translation>AI 方案</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="150" />
+        <source>%1 — Tandem</source>
+        <translation>%1 — Tandem</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <location filename="../../console/ui/menus.py" line="21" />
+        <source>Menu bar</source>
+        <translation>菜单栏</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="23" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="24" />
+        <source>&amp;Import case files…</source>
+        <translation>导入案例文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="25" />
+        <source>&amp;Export case…</source>
+        <translation>导出案例(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="26" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="31" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="32" />
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="36" />
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="37" />
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="38" />
+        <source>Follow the &amp;system</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="45" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="51" />
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="59" />
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="61" />
+        <source>&amp;Next case</source>
+        <translation>下一个案例(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="64" />
+        <source>&amp;Previous case</source>
+        <translation>上一个案例(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="67" />
+        <source>&amp;Search the queue</source>
+        <translation>搜索队列(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="69" />
+        <source>Go to the &amp;queue</source>
+        <translation>转到队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="71" />
+        <source>Go to the &amp;timeline</source>
+        <translation>转到时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="74" />
+        <source>Go to the &amp;customer and proposal</source>
+        <translation>转到客户与方案(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="82" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="83" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="84" />
+        <source>&amp;About Tandem</source>
+        <translation>关于 Tandem(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="128" />
+        <source>The language changes the next time you start Tandem.</source>
+        <translation>语言将在下次启动 Tandem 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalPanel</name>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="16" />
+        <source>AI proposal</source>
+        <translation>AI 方案</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="18" />
+        <source>No plan yet</source>
+        <translation>暂无方案</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="33" />
+        <source>Open a case to see the AI's plan for it.</source>
+        <translation>打开案例即可查看 AI 为其制定的方案。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="39" />
+        <source>The customer has not consented to AI processing, so the AI will not plan this case. Work it by hand.</source>
+        <translation>客户未授权 AI 处理，AI 不会为此案例制定方案。请人工处理。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="45" />
+        <source>The AI has not proposed a plan for this case yet.</source>
+        <translation>AI 尚未为此案例提出方案。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="48" />
+        <source>Planner: the built-in playbook planner (offline, rule-based). Its plan, reasoning and the authority each step needs will appear here.</source>
+        <translation>规划器：内置剧本规划器（离线、基于规则）。它的方案、推理依据以及每一步所需的授权将显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../console/ui/queue_model.py" line="42" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_model.py" line="43" />
+        <source>Case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_model.py" line="44" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_model.py" line="45" />
+        <source>Journey</source>
+        <translation>诉求类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_model.py" line="46" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_model.py" line="47" />
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_model.py" line="48" />
+        <source>Opened</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_model.py" line="135" />
+        <source>Due %1</source>
+        <translation>截止 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_model.py" line="139" />
+        <source>Opened %1</source>
+        <translation>创建于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="36" />
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="38" />
+        <source>Search cases and messages  (Ctrl+F)</source>
+        <translation>搜索案例和消息  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="40" />
+        <source>Search the queue</source>
+        <translation>搜索队列</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="43" />
+        <source>Filter by journey</source>
+        <translation>按诉求类型筛选</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="44" />
+        <source>All journeys</source>
+        <translation>全部诉求类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="48" />
+        <source>Filter by status</source>
+        <translation>按状态筛选</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="49" />
+        <source>All active</source>
+        <translation>全部进行中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="54" />
+        <source>Sort the queue</source>
+        <translation>队列排序</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="55" />
+        <source>By SLA</source>
+        <translation>按 SLA</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="56" />
+        <source>By priority</source>
+        <translation>按优先级</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="57" />
+        <source>By age</source>
+        <translation>按创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="59" />
+        <source>SLA: soonest due first · priority: most urgent first · age: oldest first</source>
+        <translation>SLA：最先到期的在前 · 优先级：最紧急的在前 · 创建时间：最早的在前</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="67" />
+        <source>Case queue</source>
+        <translation>案例队列</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="68" />
+        <source>No cases match.</source>
+        <translation>没有匹配的案例。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <location filename="../../console/ui/queue_view.py" line="131" />
+        <source>Queue columns</source>
+        <translation>队列列标题</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../console/ui/help_dialogs.py" line="26" />
+        <location filename="../../console/ui/help_dialogs.py" line="35" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/help_dialogs.py" line="30" />
+        <source>Next / previous case (in the queue)</source>
+        <translation>下一个 / 上一个案例（在队列中）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/help_dialogs.py" line="31" />
+        <source>Open the selected event in full (in the timeline)</source>
+        <translation>查看所选事件的完整内容（在时间线中）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/help_dialogs.py" line="31" />
+        <source>Enter</source>
+        <translation>回车</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/help_dialogs.py" line="32" />
+        <source>Move between controls</source>
+        <translation>在控件之间移动</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/help_dialogs.py" line="32" />
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/help_dialogs.py" line="36" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/help_dialogs.py" line="36" />
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="17" />
+        <source>Status bar</source>
+        <translation>状态栏</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="19" />
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="23" />
+        <source>Cases in the queue</source>
+        <translation>队列中的案例</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="25" />
+        <source>Signed-in user</source>
+        <translation>当前用户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="35" />
+        <source>1 case</source>
+        <translation>1 个案例</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="37" />
+        <source>%1 cases</source>
+        <translation>%1 个案例</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="39" />
+        <source>%1 of %2 cases</source>
+        <translation>%1 / %2 个案例</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="59" />
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="60" />
+        <source>Creating demo cases</source>
+        <translation>正在生成演示案例</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../console/ui/timeline_model.py" line="46" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_model.py" line="47" />
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_model.py" line="48" />
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_model.py" line="49" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <location filename="../../console/ui/timeline_panel.py" line="23" />
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_panel.py" line="29" />
+        <source>Case timeline</source>
+        <translation>案例时间线</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_panel.py" line="32" />
+        <source>Event detail</source>
+        <translation>事件详情</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_panel.py" line="35" />
+        <source>Select an event and press Enter (or double-click it) to read it in full.</source>
+        <translation>选择一个事件并按回车（或双击）查看完整内容。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_panel.py" line="90" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_panel.py" line="103" />
+        <source>1 event</source>
+        <translation>1 条事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_panel.py" line="105" />
+        <source>%1 events</source>
+        <translation>%1 条事件</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../console/ui/timeline_view.py" line="90" />
+        <source>Timeline columns</source>
+        <translation>时间线列标题</translation>
+    </message>
+</context>
+</TS>
