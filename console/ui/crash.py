@@ -12,9 +12,13 @@ import sys
 import traceback
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +36,8 @@ def log_file() -> str | None:
 
 
 def show_crash(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    from PySide6.QtWidgets import QMessageBox  # not needed before something goes wrong
+
     box = QMessageBox(
         QMessageBox.Icon.Critical, QCoreApplication.translate("Crash", "Something went wrong"), ""
     )

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from console.domain.customer import Customer
-from console.services.cases import CaseDetail
 from console.ui import labels
+
+if TYPE_CHECKING:
+    from console.domain.customer import Customer
+    from console.services.cases import CaseDetail
 
 
 def _restyle(widget: QWidget) -> None:

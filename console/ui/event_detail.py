@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from console.domain.events import TimelineEvent
 from console.ui import labels
+
+if TYPE_CHECKING:
+    from console.domain.events import TimelineEvent
 
 _BODY_FIELDS = ("text",)
 

@@ -8,14 +8,26 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from console.domain.authority import Role
-from console.domain.base import Money, minor_units
-from console.domain.case import CaseStatus, Journey, OwnerKind, Priority, SentimentLabel
-from console.domain.customer import ContactKind, Tier
-from console.domain.events import ActorKind, EventKind, EventSource
+from console.domain.kinds import (
+    ActorKind,
+    CaseStatus,
+    ContactKind,
+    EventKind,
+    EventSource,
+    Journey,
+    OwnerKind,
+    Priority,
+    Role,
+    SentimentLabel,
+    Tier,
+)
+
+if TYPE_CHECKING:  # the pydantic models stay out of the first paint's imports
+    from console.domain.base import Money
 
 
 def journey(value: Journey) -> str:
@@ -237,6 +249,8 @@ def exact_date(when: datetime) -> str:
 
 
 def money(value: Money) -> str:
+    from console.domain.base import minor_units
+
     places = minor_units(value.currency)
     rounded = value.amount.quantize(Decimal(1).scaleb(-places))
     amount = QLocale().toString(float(rounded), "f", places)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from console.domain.errors import NotFound
 from console.services import Services
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
         for widget, stretch in ((self.queue, 0), (self.timeline, 1), (self.right, 0)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
-        self.splitter.setSizes([430, 620, 390])
+        self.splitter.setSizes([400, 680, 360])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -86,9 +87,13 @@ class MainWindow(QMainWindow):
         self.resize(1440, 900)
         self._restore_state()
 
-    def _right_column(self) -> QScrollArea:
-        column = QWidget()
+    def _right_column(self) -> QWidget:
+        # A plain column, not a scroll area: a scroll area ignores height-for-width, which
+        # clips word-wrapped text; the cards are short enough for any sensible window.
+        column = QWidget(self)
         column.setObjectName("pane")
+        column.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        column.setMinimumWidth(300)
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 12, 12)
         layout.setSpacing(0)
@@ -100,20 +105,26 @@ class MainWindow(QMainWindow):
             wrap.addWidget(card)
             layout.addLayout(wrap)
         layout.addStretch(1)
-        area = QScrollArea(self)
-        area.setWidgetResizable(True)
-        area.setWidget(column)
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        area.setMinimumWidth(300)
-        return area
+        return column
 
     # --- the queue ------------------------------------------------------------------------
-    def load_queue(self) -> int:
-        """Read the queue synchronously (fast, one indexed query) for the first paint."""
-        rows = self.services.cases.queue_now(self.queue.query())
-        self.queue.load(rows)
-        self.queue.counts_changed.emit(self.queue.proxy.rowCount(), len(rows))
+    def load_queue(self, first: int | None = None) -> int:
+        """Read the queue synchronously (one indexed query) for the first paint.
+
+        With ``first``, only the first rows are read (enough to fill the window); call
+        :meth:`complete_queue` after the first paint to load the rest.
+        """
+        query = self.queue.query()
+        if first is not None:
+            query = replace(query, limit=first)
+        rows = self.services.cases.queue_now(query)
+        self.queue.load(rows, complete=first is None or len(rows) < first)
         return len(rows)
+
+    def complete_queue(self) -> None:
+        """Load the whole queue in the background; the rows already shown stay put."""
+        self._refresh.flush()
+        self.slots.start("queue.refresh", self.queue.refresh())
 
     def _refresh_queue(self) -> None:
         self.slots.start("queue.refresh", self.queue.refresh())

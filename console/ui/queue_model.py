@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QTimeZone,
 )
 
-from console.domain.case import CaseStatus, Journey
+from console.domain.kinds import CaseStatus, Journey
 from console.services.cases import QueueOrder, QueueRow
 from console.ui import labels, theme
 

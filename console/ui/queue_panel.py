@@ -8,7 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from console.domain.case import CaseStatus, Journey
+from console.domain.kinds import CaseStatus, Journey
 from console.services.cases import CaseService, QueueOrder, QueueQuery, QueueRow
 from console.ui import labels
 from console.ui.queue_model import OBJECT_ROLE, QueueModel, QueueProxy
@@ -32,6 +32,7 @@ class QueuePanel(QWidget):
         self._slots = slots
         self._text = ""
         self._quiet = False
+        self._complete = False
 
         title = QLabel(self.tr("Queue"), objectName="paneTitle")
         self.search = QLineEdit(self)
@@ -110,14 +111,19 @@ class QueuePanel(QWidget):
         self._ticker.start()
 
     # --- loading ------------------------------------------------------------------------
-    def load(self, rows: Sequence[QueueRow]) -> None:
-        """Show ``rows`` (in the service's SLA order) and keep the open case selected."""
+    def load(self, rows: Sequence[QueueRow], *, complete: bool = True) -> None:
+        """Show ``rows`` (in the service's SLA order) and keep the open case selected.
+
+        ``complete=False``: only the head of the queue; counts wait for :meth:`refresh`.
+        """
         current = self.current_case_id()
+        self._complete = complete
         self.model.set_rows(rows)
         if current is not None:
             self.select_case(current, notify=False)
 
     def merge(self, rows: Sequence[QueueRow]) -> None:
+        self._complete = True
         self.model.merge(rows)
         self._counts()
 
@@ -206,7 +212,8 @@ class QueuePanel(QWidget):
     def _counts(self) -> None:
         shown = self.proxy.rowCount()
         self.empty.setVisible(shown == 0)
-        self.counts_changed.emit(shown, self.model.rowCount())
+        if self._complete:
+            self.counts_changed.emit(shown, self.model.rowCount())
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.case import Priority
+from console.domain.kinds import Priority
 from console.services.cases import QueueRow
 from console.ui import labels, theme
 from console.ui.queue_model import (
@@ -89,13 +89,14 @@ class QueueDelegate(QStyledItemDelegate):
         top = QRect(rect.left(), rect.top() + 5, rect.width(), rect.height() // 2 - 3)
         bottom = QRect(rect.left(), rect.center().y() + 1, rect.width(), rect.height() // 2 - 5)
         painter.save()
-        painter.setPen(theme.color("selection_text" if selected else "text"))
+        highlighted = option.palette.color(QPalette.ColorRole.HighlightedText)
+        painter.setPen(highlighted if selected else theme.color("text"))
         painter.setFont(bold)
         elide = Qt.TextElideMode.ElideRight
         subject = QFontMetrics(bold).elidedText(row.subject, elide, top.width())
         painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, subject)
         painter.setFont(option.font)
-        painter.setPen(theme.color("selection_text" if selected else "text_muted"))
+        painter.setPen(highlighted if selected else theme.color("text_muted"))
         second = " · ".join(
             (row.customer_name, labels.journey(row.journey), labels.status(row.status))
         )

@@ -12,10 +12,11 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from console.ui import crash
@@ -31,6 +32,7 @@ log = logging.getLogger(__name__)
 PROBE_ENV = "TANDEM_FIRST_PAINT_PROBE"
 SCREENSHOT_SIZE = (1440, 900)
 CASE_TIMEOUT_S = 15.0
+FIRST_ROWS = 100  # the head of the queue fills any window; the rest follows the first paint
 
 
 def _choose_platform(screenshot: Path | None) -> None:
@@ -50,18 +52,19 @@ def _choose_platform(screenshot: Path | None) -> None:
 
 
 class _FirstPaint(QObject):
-    """Calls ``then`` at the first paint of a view that shows rows."""
+    """Calls ``then`` once, at the first paint of the queue (its rows are loaded by then)."""
 
-    def __init__(self, window: MainWindow, then: object) -> None:
+    def __init__(self, window: MainWindow, then: Callable[[float], None]) -> None:
         super().__init__(window)
-        self._window = window
-        self._then = then
+        self._then: Callable[[float], None] | None = then
         window.queue.view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._window.queue.proxy.rowCount() > 0:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            painted_at = time.time()
             watched.removeEventFilter(self)
-            self._then()  # type: ignore[operator]
+            QTimer.singleShot(0, lambda: then(painted_at))  # once this paint has finished
         return False
 
 
@@ -109,20 +112,29 @@ def run(
 
     window = MainWindow(services, themes)
     window.closed.connect(lambda: finish(0))
-    window.load_queue()
+    window.load_queue(first=FIRST_ROWS)
     if screenshot is not None:
         window.resize(*SCREENSHOT_SIZE)
-    if os.environ.get(PROBE_ENV) == "1":
-        _FirstPaint(window, lambda: _probe_done(finish))
+    probe = os.environ.get(PROBE_ENV) == "1"
+
+    def after_first_paint(painted_at: float) -> None:
+        """Everything the first paint does not need: the open case, the screenshot."""
+        if probe:
+            print(f"first-paint {painted_at:.6f}", flush=True)
+            finish(0)
+            return
+        window.complete_queue()
+        if case_id is not None:
+            window.open_case(case_id)
+        else:
+            window.queue.select_first()
+        if screenshot is not None:
+            window.slots.start("screenshot", _screenshot(window, screenshot, case_id, finish))
+        gc.freeze()  # start-up garbage is permanent: full collections stay short
+
+    _FirstPaint(window, after_first_paint)
     window.show()
-    window.queue.view.setFocus()  # keyboard first: J/K and arrows work at once
-    if case_id is not None:
-        window.open_case(case_id)
-    else:
-        window.queue.select_first()
-    loop.call_soon(gc.freeze)  # after start-up: keeps full collections off the hot path
-    if screenshot is not None:
-        window.slots.start("screenshot", _screenshot(window, screenshot, case_id, finish))
+    window.queue.view.setFocus()  # keyboard first: J/K and the arrows work at once
 
     try:
         if own_loop:
@@ -153,14 +165,12 @@ def _running_qasync_loop(qasync: object) -> asyncio.AbstractEventLoop | None:
     return loop if isinstance(loop, qloop_type) and loop.is_running() else None
 
 
-def _probe_done(finish: object) -> None:
-    print(f"first-paint {time.time():.6f}", flush=True)
-    finish(0)  # type: ignore[operator]
-
-
 async def _screenshot(window: MainWindow, path: Path, case_id: str | None, finish: object) -> None:
     code = 0
     try:
+        queue = window.slots.task("queue.refresh")
+        if queue is not None:
+            await asyncio.wait_for(asyncio.shield(queue), CASE_TIMEOUT_S)
         if case_id is not None or window.queue.proxy.rowCount() > 0:
             await _case_shown(window)
         # let posted layout and paint requests run before grabbing

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from console.domain.events import ActorKind
+from console.domain.kinds import ActorKind
 from console.services.cases import CaseService, TimelineRow
 from console.ui import labels, theme
 

@@ -11,9 +11,7 @@ from console.domain.events import Actor, ActorKind, EventSource, MessagePayload,
 from tests.ui.conftest import run_coro
 
 
-def write_case_file(
-    services: Any, qtbot: Any, folder: Path, *, events: int, case_id: str
-) -> Path:
+def write_case_file(services: Any, qtbot: Any, folder: Path, *, events: int, case_id: str) -> Path:
     """A copy of the first demo case under ``case_id`` with ``events`` customer messages."""
     first = services.cases.queue_now()[0].case_id
     template: CaseFile = run_coro(qtbot, services.casefiles.export(first))

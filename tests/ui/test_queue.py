@@ -66,12 +66,14 @@ def test_journey_and_status_filters_narrow_the_queue(window: Any) -> None:
     queue = window.queue
     queue.journey_filter.setCurrentIndex(queue.journey_filter.findData(journey.value))
     by_journey = shown_rows(window)
-    assert by_journey and all(row.journey is journey for row in by_journey)
+    assert by_journey
+    assert all(row.journey is journey for row in by_journey)
     assert len(by_journey) == sum(1 for row in everything if row.journey is journey)
     status = by_journey[0].status
     queue.status_filter.setCurrentIndex(queue.status_filter.findData(status.value))
     both = shown_rows(window)
-    assert both and all(row.journey is journey and row.status is status for row in both)
+    assert both
+    assert all(row.journey is journey and row.status is status for row in both)
     assert "of" in window.status.cases.text()
     queue.journey_filter.setCurrentIndex(0)
     queue.status_filter.setCurrentIndex(0)
@@ -96,7 +98,8 @@ def test_a_new_search_cancels_the_stale_one(window: Any, qtbot: Any) -> None:
     first = window.slots.task("queue.search")
     queue._start_search("")
     qtbot.waitUntil(lambda: not window.slots.running("queue.search"), timeout=5000)
-    assert first is not None and first.cancelled()
+    assert first is not None
+    assert first.cancelled()
     assert queue.proxy.rowCount() > 0
 
 

@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from console.ui.tasks import TaskSlots
 from console.ui.timeline_model import COL_SUMMARY, COL_TIME, MAX_PAGES, PAGE_SIZE, TimelineModel
 from console.ui.timeline_panel import TimelinePanel
-from console.ui.tasks import TaskSlots
 from tests.ui.casefiles import write_case_file
 from tests.ui.conftest import run_coro
 

@@ -87,7 +87,9 @@ def test_status_bar_shows_user_messages_and_progress(window: Any, services: Any)
     assert settings.user_name in window.status.user.text()
     bar = window.status.progress
     services.bus.publish(Progress("import", 1, 4))
-    assert bar.isVisibleTo(window) and bar.maximum() == 4 and bar.value() == 1
+    assert bar.isVisibleTo(window)
+    assert bar.maximum() == 4
+    assert bar.value() == 1
     services.bus.publish(Progress("import", 4, 4))
     assert not bar.isVisibleTo(window)
     services.bus.publish(UserMessage(Level.INFO, "Hello from a service"))
