@@ -68,8 +68,9 @@ class CustomerPanel(QWidget):
 
     @staticmethod
     def _field() -> QLabel:
+        # No word wrap: a form layout in a splitter pane under-sizes wrapped labels and
+        # clips them; unwrapped, the pane keeps the width its longest line needs.
         label = QLabel("")
-        label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 

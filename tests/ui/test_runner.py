@@ -114,3 +114,25 @@ def test_signal_connect_disconnect_keeps_refcounts(qapp: Any) -> None:
     after = sys.getrefcount(True), sys.getrefcount(None)
     assert abs(after[0] - before[0]) < 50
     assert abs(after[1] - before[1]) < 50
+
+
+def test_theme_manager_renders_every_token_and_follows_the_system(qapp: Any) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPalette
+
+    from console.ui.theme import ThemeManager, render_stylesheet, tokens
+
+    for name in ("light", "dark"):
+        assert "{" not in render_stylesheet(name).replace("{ ", "").replace("{\n", "")
+        assert set(tokens(name)) == set(tokens("light"))
+    before = qapp.styleSheet(), qapp.palette()
+    manager = ThemeManager(qapp)
+    try:
+        manager.apply("dark")
+        assert qapp.palette().color(QPalette.ColorRole.Window).name() == tokens("dark")["window"]
+        manager.apply("system")
+        expected = "dark" if qapp.styleHints().colorScheme() == Qt.ColorScheme.Dark else "light"
+        assert manager.current == expected
+    finally:
+        qapp.setStyleSheet(before[0])
+        qapp.setPalette(before[1])
