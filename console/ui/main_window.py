@@ -214,6 +214,9 @@ class MainWindow(QMainWindow):
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe.clear()
+        self._refresh.cancel()
+        self.queue.shutdown()
+        self.header.show_detail(None)  # stops the SLA ticker
         self.slots.cancel_all()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -215,6 +215,11 @@ class QueuePanel(QWidget):
         if self._complete:
             self.counts_changed.emit(shown, self.model.rowCount())
 
+    def shutdown(self) -> None:
+        """Stop the timers: nothing may start after the window is gone."""
+        self._throttle.cancel()
+        self._ticker.stop()
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()

@@ -73,6 +73,10 @@ class Throttle(QObject):
         self._args = args
         self._timer.start()
 
+    def cancel(self) -> None:
+        """Forget the pending call."""
+        self._timer.stop()
+
     def flush(self) -> None:
         """Run the pending call now, if there is one."""
         if self._timer.isActive():

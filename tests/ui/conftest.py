@@ -56,20 +56,28 @@ class TrackingExecutor(qasync.QThreadExecutor):  # type: ignore[misc]
         concurrent.futures.wait(list(self.running), timeout=timeout)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def thread_pool() -> Iterator[TrackingExecutor]:
     pool = TrackingExecutor(4)
     yield pool
     pool.shutdown(wait=True)
 
 
-@pytest.fixture(scope="session")
-def event_loop_qt(qapp: QApplication, thread_pool: TrackingExecutor) -> qasync.QEventLoop:
-    # Never loop.stop() at the end: it calls app.exit() and later Qt waits return at once.
+_LOOPS: list[qasync.QEventLoop] = []  # never collected: a dead loop's timers crash Qt
+
+
+@pytest.fixture(scope="package")
+def event_loop_qt(qapp: QApplication, thread_pool: TrackingExecutor) -> Iterator[qasync.QEventLoop]:
+    """One loop for every UI test; afterwards, other suites may use asyncio.run again."""
     loop = qasync.QEventLoop(qapp, already_running=True)
+    _LOOPS.append(loop)
     asyncio.set_event_loop(loop)
     loop.set_default_executor(thread_pool)  # asyncio.to_thread runs here
-    return loop
+    yield loop
+    # Never loop.stop(): it calls app.exit() and every later Qt wait would return at once.
+    # Only say that no loop runs here any more.
+    asyncio._set_running_loop(None)
+    asyncio.set_event_loop(None)
 
 
 def settle(loop: qasync.QEventLoop, pool: TrackingExecutor) -> None:
