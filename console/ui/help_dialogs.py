@@ -50,7 +50,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(table)
         layout.addWidget(buttons)
         self.table = table
-        self.resize(520, 460)
+        self.resize(560, 540)
 
 
 def show_about(parent: QWidget) -> QMessageBox:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -9,6 +10,9 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 if TYPE_CHECKING:
     from console.ui.main_window import MainWindow
+
+
+_ACCELERATOR = re.compile(r"\(&\w\)")  # "文件(&F)": the key hint of a translated menu text
 
 
 class Menus(QObject):
@@ -23,7 +27,7 @@ class Menus(QObject):
         self.file_menu = bar.addMenu(self.tr("&File"))
         self.import_files = self._action(self.tr("&Import case files…"), "Ctrl+O", self._import)
         self.export_case = self._action(self.tr("&Export case…"), "Ctrl+E", self._export)
-        self.quit = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
+        self.quit = self._action(self.tr("&Quit"), "Ctrl+Q", window.close)
         self.file_menu.addActions([self.import_files, self.export_case])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit)
@@ -99,7 +103,7 @@ class Menus(QObject):
         pairs = []
         for action in self._window.actions():
             if not action.shortcut().isEmpty():
-                name = action.text().replace("&", "").rstrip("…")
+                name = _ACCELERATOR.sub("", action.text()).replace("&", "").rstrip("…")
                 keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
                 pairs.append((name, keys))
         return pairs

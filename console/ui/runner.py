@@ -16,7 +16,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtCore import (
+    QEvent,
+    QEventLoop,
+    QMessageLogContext,
+    QObject,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication
 
 from console.ui import crash
@@ -68,6 +76,22 @@ class _FirstPaint(QObject):
         return False
 
 
+_QT_LOG = logging.getLogger("qt")
+_QT_NOISE = ("propagateSizeHints",)  # the offscreen platform saying it has no window manager
+
+
+def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Qt's own messages go to the log file, not to the terminal."""
+    if any(noise in message for noise in _QT_NOISE):
+        return
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(kind, logging.ERROR)
+    _QT_LOG.log(level, "%s", message)
+
+
 def run(
     services: Services,
     *,
@@ -99,6 +123,8 @@ def run(
 
     loop = _running_qasync_loop(qasync)
     own_loop = loop is None
+    if own_loop:  # a host (the tests) keeps its own handling of Qt's messages
+        qInstallMessageHandler(_qt_message)
     if loop is None:
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)

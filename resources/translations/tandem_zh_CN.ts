@@ -92,24 +92,24 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../console/ui/crash.py" line="36" />
+        <location filename="../../console/ui/crash.py" line="42" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../console/ui/crash.py" line="40" />
+        <location filename="../../console/ui/crash.py" line="46" />
         <source>Tandem hit an unexpected error: %1</source>
         <translation>Tandem 遇到意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/crash.py" line="44" />
+        <location filename="../../console/ui/crash.py" line="50" />
         <source>The details are in the log file:
 %1</source>
         <translation>详细信息已写入日志文件：
 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/crash.py" line="47" />
+        <location filename="../../console/ui/crash.py" line="53" />
         <source>Your work is saved. If this keeps happening, restart Tandem.</source>
         <translation>您的工作已保存。如果问题反复出现，请重新启动 Tandem。</translation>
     </message>
@@ -117,72 +117,72 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="23" />
+        <location filename="../../console/ui/customer_panel.py" line="27" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="29" />
+        <location filename="../../console/ui/customer_panel.py" line="33" />
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="48" />
+        <location filename="../../console/ui/customer_panel.py" line="52" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="49" />
+        <location filename="../../console/ui/customer_panel.py" line="53" />
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="50" />
+        <location filename="../../console/ui/customer_panel.py" line="54" />
         <source>Lifetime value</source>
         <translation>累计消费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="51" />
+        <location filename="../../console/ui/customer_panel.py" line="55" />
         <source>Customer since</source>
         <translation>成为客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="52" />
+        <location filename="../../console/ui/customer_panel.py" line="56" />
         <source>Consent</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="74" />
+        <location filename="../../console/ui/customer_panel.py" line="79" />
         <source>No customer</source>
         <translation>无客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="93" />
+        <location filename="../../console/ui/customer_panel.py" line="98" />
         <source>Has contacted us once about this case</source>
         <translation>已就此案例联系我们 1 次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="95" />
+        <location filename="../../console/ui/customer_panel.py" line="100" />
         <source>Has contacted us %1 times about this case</source>
         <translation>已就此案例联系我们 %1 次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="105" />
+        <location filename="../../console/ui/customer_panel.py" line="110" />
         <source>(preferred)</source>
         <translation>（首选）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="112" />
+        <location filename="../../console/ui/customer_panel.py" line="117" />
         <source>AI processing</source>
         <translation>AI 处理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="113" />
+        <location filename="../../console/ui/customer_panel.py" line="118" />
         <source>Call recording</source>
         <translation>通话录音</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="114" />
+        <location filename="../../console/ui/customer_panel.py" line="119" />
         <source>Marketing</source>
         <translation>营销信息</translation>
     </message>
@@ -190,112 +190,112 @@
 <context>
     <name>EventDetail</name>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="18" />
+        <location filename="../../console/ui/event_detail.py" line="20" />
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="19" />
+        <location filename="../../console/ui/event_detail.py" line="21" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="20" />
+        <location filename="../../console/ui/event_detail.py" line="22" />
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="21" />
+        <location filename="../../console/ui/event_detail.py" line="23" />
         <source>Call duration (s)</source>
         <translation>通话时长（秒）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="22" />
+        <location filename="../../console/ui/event_detail.py" line="24" />
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="23" />
+        <location filename="../../console/ui/event_detail.py" line="25" />
         <source>About</source>
         <translation>相关对象</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="24" />
+        <location filename="../../console/ui/event_detail.py" line="26" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="25" />
+        <location filename="../../console/ui/event_detail.py" line="27" />
         <source>Proposal</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="26" />
+        <location filename="../../console/ui/event_detail.py" line="28" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="27" />
+        <location filename="../../console/ui/event_detail.py" line="29" />
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="28" />
+        <location filename="../../console/ui/event_detail.py" line="30" />
         <source>Decision</source>
         <translation>决策</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="29" />
+        <location filename="../../console/ui/event_detail.py" line="31" />
         <source>Kind of decision</source>
         <translation>决策类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="30" />
+        <location filename="../../console/ui/event_detail.py" line="32" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="31" />
+        <location filename="../../console/ui/event_detail.py" line="33" />
         <source>Execution</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="32" />
+        <location filename="../../console/ui/event_detail.py" line="34" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="33" />
+        <location filename="../../console/ui/event_detail.py" line="35" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="34" />
+        <location filename="../../console/ui/event_detail.py" line="36" />
         <source>Remote reference</source>
         <translation>外部系统编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="35" />
+        <location filename="../../console/ui/event_detail.py" line="37" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="51" />
+        <location filename="../../console/ui/event_detail.py" line="53" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="52" />
+        <location filename="../../console/ui/event_detail.py" line="54" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="54" />
+        <location filename="../../console/ui/event_detail.py" line="56" />
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="57" />
+        <location filename="../../console/ui/event_detail.py" line="59" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -361,370 +361,370 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="23" />
+        <location filename="../../console/ui/labels.py" line="35" />
         <source>Where is my order</source>
         <translation>查询订单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="24" />
+        <location filename="../../console/ui/labels.py" line="36" />
         <source>Late delivery</source>
         <translation>配送延误</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="25" />
+        <location filename="../../console/ui/labels.py" line="37" />
         <source>Lost delivery</source>
         <translation>包裹丢失</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="26" />
+        <location filename="../../console/ui/labels.py" line="38" />
         <source>Damaged item</source>
         <translation>商品损坏</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="27" />
+        <location filename="../../console/ui/labels.py" line="39" />
         <source>Billing dispute</source>
         <translation>账单争议</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="28" />
+        <location filename="../../console/ui/labels.py" line="40" />
         <source>Double charge</source>
         <translation>重复扣款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="29" />
+        <location filename="../../console/ui/labels.py" line="41" />
         <source>Subscription cancellation</source>
         <translation>取消订阅</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="32" />
+        <location filename="../../console/ui/labels.py" line="44" />
         <source>Service outage</source>
         <translation>服务中断</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="38" />
+        <location filename="../../console/ui/labels.py" line="50" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="39" />
+        <location filename="../../console/ui/labels.py" line="51" />
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="40" />
+        <location filename="../../console/ui/labels.py" line="52" />
         <source>Waiting for customer</source>
         <translation>等待客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="41" />
+        <location filename="../../console/ui/labels.py" line="53" />
         <source>Waiting for a system</source>
         <translation>等待系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="42" />
+        <location filename="../../console/ui/labels.py" line="54" />
         <source>Waiting for supervisor</source>
         <translation>等待主管</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="45" />
+        <location filename="../../console/ui/labels.py" line="57" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="46" />
+        <location filename="../../console/ui/labels.py" line="58" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="52" />
+        <location filename="../../console/ui/labels.py" line="64" />
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="53" />
+        <location filename="../../console/ui/labels.py" line="65" />
         <source>Normal</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="54" />
+        <location filename="../../console/ui/labels.py" line="66" />
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="55" />
+        <location filename="../../console/ui/labels.py" line="67" />
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="61" />
+        <location filename="../../console/ui/labels.py" line="73" />
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="62" />
+        <location filename="../../console/ui/labels.py" line="74" />
         <source>Silver</source>
         <translation>银卡</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="63" />
+        <location filename="../../console/ui/labels.py" line="75" />
         <source>Gold</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="64" />
+        <location filename="../../console/ui/labels.py" line="76" />
         <source>Platinum</source>
         <translation>白金</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="70" />
+        <location filename="../../console/ui/labels.py" line="82" />
         <source>Very negative</source>
         <translation>非常负面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="71" />
+        <location filename="../../console/ui/labels.py" line="83" />
         <source>Negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="72" />
+        <location filename="../../console/ui/labels.py" line="84" />
         <source>Neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="73" />
+        <location filename="../../console/ui/labels.py" line="85" />
         <source>Positive</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="79" />
-        <location filename="../../console/ui/labels.py" line="123" />
+        <location filename="../../console/ui/labels.py" line="91" />
+        <location filename="../../console/ui/labels.py" line="135" />
         <source>Chat</source>
         <translation>在线聊天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="80" />
-        <location filename="../../console/ui/labels.py" line="121" />
+        <location filename="../../console/ui/labels.py" line="92" />
+        <location filename="../../console/ui/labels.py" line="133" />
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="81" />
+        <location filename="../../console/ui/labels.py" line="93" />
         <source>Voice</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="82" />
+        <location filename="../../console/ui/labels.py" line="94" />
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="83" />
-        <location filename="../../console/ui/labels.py" line="100" />
+        <location filename="../../console/ui/labels.py" line="95" />
+        <location filename="../../console/ui/labels.py" line="112" />
         <source>Bot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="84" />
-        <location filename="../../console/ui/labels.py" line="98" />
-        <location filename="../../console/ui/labels.py" line="130" />
+        <location filename="../../console/ui/labels.py" line="96" />
+        <location filename="../../console/ui/labels.py" line="110" />
+        <location filename="../../console/ui/labels.py" line="142" />
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="85" />
-        <location filename="../../console/ui/labels.py" line="101" />
-        <location filename="../../console/ui/labels.py" line="138" />
+        <location filename="../../console/ui/labels.py" line="97" />
+        <location filename="../../console/ui/labels.py" line="113" />
+        <location filename="../../console/ui/labels.py" line="150" />
         <source>AI</source>
         <translation>AI</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="86" />
+        <location filename="../../console/ui/labels.py" line="98" />
         <source>Orders</source>
         <translation>订单系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="87" />
+        <location filename="../../console/ui/labels.py" line="99" />
         <source>Payments</source>
         <translation>支付系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="88" />
+        <location filename="../../console/ui/labels.py" line="100" />
         <source>Logistics</source>
         <translation>物流系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="89" />
+        <location filename="../../console/ui/labels.py" line="101" />
         <source>Inventory</source>
         <translation>库存系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="90" />
+        <location filename="../../console/ui/labels.py" line="102" />
         <source>Tickets</source>
         <translation>工单系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="91" />
+        <location filename="../../console/ui/labels.py" line="103" />
         <source>Tandem</source>
         <translation>Tandem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="97" />
+        <location filename="../../console/ui/labels.py" line="109" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="99" />
-        <location filename="../../console/ui/labels.py" line="131" />
+        <location filename="../../console/ui/labels.py" line="111" />
+        <location filename="../../console/ui/labels.py" line="143" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="102" />
+        <location filename="../../console/ui/labels.py" line="114" />
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="108" />
+        <location filename="../../console/ui/labels.py" line="120" />
         <source>Customer message</source>
         <translation>客户消息</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="109" />
+        <location filename="../../console/ui/labels.py" line="121" />
         <source>Agent message</source>
         <translation>坐席消息</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="110" />
+        <location filename="../../console/ui/labels.py" line="122" />
         <source>Bot message</source>
         <translation>机器人消息</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="111" />
+        <location filename="../../console/ui/labels.py" line="123" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="112" />
+        <location filename="../../console/ui/labels.py" line="124" />
         <source>System event</source>
         <translation>系统事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="113" />
+        <location filename="../../console/ui/labels.py" line="125" />
         <source>AI proposal</source>
         <translation>AI 方案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="114" />
+        <location filename="../../console/ui/labels.py" line="126" />
         <source>Decision</source>
         <translation>决策</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="115" />
+        <location filename="../../console/ui/labels.py" line="127" />
         <source>Action status</source>
         <translation>操作状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="122" />
+        <location filename="../../console/ui/labels.py" line="134" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="124" />
+        <location filename="../../console/ui/labels.py" line="136" />
         <source>Postal</source>
         <translation>邮寄地址</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="132" />
+        <location filename="../../console/ui/labels.py" line="144" />
         <source>Trainer</source>
         <translation>培训师</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="143" />
+        <location filename="../../console/ui/labels.py" line="155" />
         <source>Waiting on %1</source>
         <translation>等待%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="144" />
+        <location filename="../../console/ui/labels.py" line="156" />
         <source>Agent %1</source>
         <translation>坐席 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="149" />
+        <location filename="../../console/ui/labels.py" line="161" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="151" />
+        <location filename="../../console/ui/labels.py" line="163" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="168" />
+        <location filename="../../console/ui/labels.py" line="180" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="170" />
+        <location filename="../../console/ui/labels.py" line="182" />
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="175" />
+        <location filename="../../console/ui/labels.py" line="187" />
         <source>under 1 min</source>
         <translation>不到 1 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="177" />
+        <location filename="../../console/ui/labels.py" line="189" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="181" />
+        <location filename="../../console/ui/labels.py" line="193" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="183" />
+        <location filename="../../console/ui/labels.py" line="195" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="189" />
+        <location filename="../../console/ui/labels.py" line="201" />
         <source>%1 d</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="191" />
+        <location filename="../../console/ui/labels.py" line="203" />
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="202" />
+        <location filename="../../console/ui/labels.py" line="214" />
         <source>overdue %1</source>
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="203" />
+        <location filename="../../console/ui/labels.py" line="215" />
         <source>in %1</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="214" />
+        <location filename="../../console/ui/labels.py" line="226" />
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="216" />
+        <location filename="../../console/ui/labels.py" line="228" />
         <source>%1 min ago</source>
         <translation>%1 分钟前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="220" />
+        <location filename="../../console/ui/labels.py" line="232" />
         <source>%1 h ago</source>
         <translation>%1 小时前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="224" />
+        <location filename="../../console/ui/labels.py" line="236" />
         <source>%1 d ago</source>
         <translation>%1 天前</translation>
     </message>
@@ -732,22 +732,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="45" />
+        <location filename="../../console/ui/main_window.py" line="47" />
         <source>Tandem</source>
         <translation>Tandem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="95" />
+        <location filename="../../console/ui/main_window.py" line="99" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="95" />
+        <location filename="../../console/ui/main_window.py" line="99" />
         <source>AI proposal</source>
         <translation>AI 方案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="150" />
+        <location filename="../../console/ui/main_window.py" line="160" />
         <source>%1 — Tandem</source>
         <translation>%1 — Tandem</translation>
     </message>
@@ -755,117 +755,117 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../console/ui/menus.py" line="21" />
+        <location filename="../../console/ui/menus.py" line="25" />
         <source>Menu bar</source>
         <translation>菜单栏</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="23" />
+        <location filename="../../console/ui/menus.py" line="27" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="24" />
+        <location filename="../../console/ui/menus.py" line="28" />
         <source>&amp;Import case files…</source>
         <translation>导入案例文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="25" />
+        <location filename="../../console/ui/menus.py" line="29" />
         <source>&amp;Export case…</source>
         <translation>导出案例(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="26" />
+        <location filename="../../console/ui/menus.py" line="30" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="31" />
+        <location filename="../../console/ui/menus.py" line="35" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="32" />
+        <location filename="../../console/ui/menus.py" line="36" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="36" />
+        <location filename="../../console/ui/menus.py" line="40" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="37" />
+        <location filename="../../console/ui/menus.py" line="41" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="38" />
+        <location filename="../../console/ui/menus.py" line="42" />
         <source>Follow the &amp;system</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="45" />
+        <location filename="../../console/ui/menus.py" line="49" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="51" />
+        <location filename="../../console/ui/menus.py" line="55" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="59" />
+        <location filename="../../console/ui/menus.py" line="63" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="61" />
+        <location filename="../../console/ui/menus.py" line="65" />
         <source>&amp;Next case</source>
         <translation>下一个案例(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="64" />
+        <location filename="../../console/ui/menus.py" line="68" />
         <source>&amp;Previous case</source>
         <translation>上一个案例(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="67" />
+        <location filename="../../console/ui/menus.py" line="71" />
         <source>&amp;Search the queue</source>
         <translation>搜索队列(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="69" />
+        <location filename="../../console/ui/menus.py" line="73" />
         <source>Go to the &amp;queue</source>
         <translation>转到队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="71" />
+        <location filename="../../console/ui/menus.py" line="75" />
         <source>Go to the &amp;timeline</source>
         <translation>转到时间线(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="74" />
+        <location filename="../../console/ui/menus.py" line="78" />
         <source>Go to the &amp;customer and proposal</source>
         <translation>转到客户与方案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="82" />
+        <location filename="../../console/ui/menus.py" line="86" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="83" />
+        <location filename="../../console/ui/menus.py" line="87" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="84" />
+        <location filename="../../console/ui/menus.py" line="88" />
         <source>&amp;About Tandem</source>
         <translation>关于 Tandem(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="128" />
+        <location filename="../../console/ui/menus.py" line="132" />
         <source>The language changes the next time you start Tandem.</source>
         <translation>语言将在下次启动 Tandem 时生效。</translation>
     </message>
@@ -954,72 +954,72 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="36" />
+        <location filename="../../console/ui/queue_panel.py" line="37" />
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="38" />
+        <location filename="../../console/ui/queue_panel.py" line="39" />
         <source>Search cases and messages  (Ctrl+F)</source>
         <translation>搜索案例和消息  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="40" />
+        <location filename="../../console/ui/queue_panel.py" line="41" />
         <source>Search the queue</source>
         <translation>搜索队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="43" />
+        <location filename="../../console/ui/queue_panel.py" line="44" />
         <source>Filter by journey</source>
         <translation>按诉求类型筛选</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="44" />
+        <location filename="../../console/ui/queue_panel.py" line="45" />
         <source>All journeys</source>
         <translation>全部诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="48" />
+        <location filename="../../console/ui/queue_panel.py" line="49" />
         <source>Filter by status</source>
         <translation>按状态筛选</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="49" />
+        <location filename="../../console/ui/queue_panel.py" line="50" />
         <source>All active</source>
         <translation>全部进行中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="54" />
+        <location filename="../../console/ui/queue_panel.py" line="55" />
         <source>Sort the queue</source>
         <translation>队列排序</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="55" />
+        <location filename="../../console/ui/queue_panel.py" line="56" />
         <source>By SLA</source>
         <translation>按 SLA</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="56" />
+        <location filename="../../console/ui/queue_panel.py" line="57" />
         <source>By priority</source>
         <translation>按优先级</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="57" />
+        <location filename="../../console/ui/queue_panel.py" line="58" />
         <source>By age</source>
         <translation>按创建时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="59" />
+        <location filename="../../console/ui/queue_panel.py" line="60" />
         <source>SLA: soonest due first · priority: most urgent first · age: oldest first</source>
         <translation>SLA：最先到期的在前 · 优先级：最紧急的在前 · 创建时间：最早的在前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="67" />
+        <location filename="../../console/ui/queue_panel.py" line="68" />
         <source>Case queue</source>
         <translation>案例队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="68" />
+        <location filename="../../console/ui/queue_panel.py" line="69" />
         <source>No cases match.</source>
         <translation>没有匹配的案例。</translation>
     </message>
@@ -1027,7 +1027,7 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../console/ui/queue_view.py" line="131" />
+        <location filename="../../console/ui/queue_view.py" line="132" />
         <source>Queue columns</source>
         <translation>队列列标题</translation>
     </message>
