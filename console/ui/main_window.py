@@ -34,6 +34,7 @@ STATE_FILE = "window.ini"
 class MainWindow(QMainWindow):
     case_opened = Signal(str)  # after header, customer panel and timeline show the case
     closed = Signal()
+    language_chosen = Signal(str)  # "en", "zh_CN" or "system"; the session re-opens the window
 
     def __init__(
         self, services: Services, themes: ThemeManager | None = None, parent: QWidget | None = None

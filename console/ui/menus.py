@@ -41,7 +41,7 @@ class Menus(QObject):
             ("dark", self.tr("&Dark")),
             ("system", self.tr("Follow the &system")),
         ):
-            action = self._action(text, None, lambda key=key: self._set_theme(key))
+            action = self._action(text, None, lambda _checked=False, key=key: self._set_theme(key))
             action.setCheckable(True)
             action.setChecked(key == current)
             self.themes.addAction(action)
@@ -54,7 +54,9 @@ class Menus(QObject):
             ("zh_CN", "简体中文"),
             ("system", self.tr("Follow the system")),
         ):
-            action = self._action(text, None, lambda key=key: self._set_language(key))
+            action = self._action(
+                text, None, lambda _checked=False, key=key: self._set_language(key)
+            )
             action.setCheckable(True)
             action.setChecked(key == chosen)
             self.languages.addAction(action)
@@ -128,9 +130,7 @@ class Menus(QObject):
 
     def _set_language(self, key: str) -> None:
         self._window.services.settings.update(language=key)
-        self._window.statusBar().showMessage(
-            self.tr("The language changes the next time you start Tandem."), 10_000
-        )
+        self._window.language_chosen.emit(key)
 
     def _show_shortcuts(self) -> None:
         from console.ui.help_dialogs import ShortcutsDialog

@@ -134,10 +134,10 @@ def run(
         if not finished.done():
             finished.set_result(code)
 
-    from console.ui.main_window import MainWindow
+    from console.ui.session import Session
 
-    window = MainWindow(services, themes)
-    window.closed.connect(lambda: finish(0))
+    session = Session(app, services, themes, translations, lambda: finish(0))
+    window = session.window
     window.load_queue(first=FIRST_ROWS)
     if screenshot is not None:
         window.resize(*SCREENSHOT_SIZE)
@@ -172,6 +172,7 @@ def run(
             waiter.exec()
         return finished.result()
     finally:
+        window = session.window  # the language may have changed it
         window.shutdown()
         window.hide()
         window.deleteLater()

@@ -732,22 +732,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="47" />
+        <location filename="../../console/ui/main_window.py" line="48" />
         <source>Tandem</source>
         <translation>Tandem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="99" />
+        <location filename="../../console/ui/main_window.py" line="100" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="99" />
+        <location filename="../../console/ui/main_window.py" line="100" />
         <source>AI proposal</source>
         <translation>AI 方案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="160" />
+        <location filename="../../console/ui/main_window.py" line="161" />
         <source>%1 — Tandem</source>
         <translation>%1 — Tandem</translation>
     </message>
@@ -815,59 +815,54 @@
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="63" />
+        <location filename="../../console/ui/menus.py" line="65" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="65" />
+        <location filename="../../console/ui/menus.py" line="67" />
         <source>&amp;Next case</source>
         <translation>下一个案例(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="68" />
+        <location filename="../../console/ui/menus.py" line="70" />
         <source>&amp;Previous case</source>
         <translation>上一个案例(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="71" />
+        <location filename="../../console/ui/menus.py" line="73" />
         <source>&amp;Search the queue</source>
         <translation>搜索队列(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="73" />
+        <location filename="../../console/ui/menus.py" line="75" />
         <source>Go to the &amp;queue</source>
         <translation>转到队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="75" />
+        <location filename="../../console/ui/menus.py" line="77" />
         <source>Go to the &amp;timeline</source>
         <translation>转到时间线(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="78" />
+        <location filename="../../console/ui/menus.py" line="80" />
         <source>Go to the &amp;customer and proposal</source>
         <translation>转到客户与方案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="86" />
+        <location filename="../../console/ui/menus.py" line="88" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="87" />
+        <location filename="../../console/ui/menus.py" line="89" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="88" />
+        <location filename="../../console/ui/menus.py" line="90" />
         <source>&amp;About Tandem</source>
         <translation>关于 Tandem(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/menus.py" line="132" />
-        <source>The language changes the next time you start Tandem.</source>
-        <translation>语言将在下次启动 Tandem 时生效。</translation>
     </message>
 </context>
 <context>

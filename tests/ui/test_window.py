@@ -149,3 +149,10 @@ def test_every_control_has_an_accessible_name(window: Any) -> None:
     assert len(controls) >= 7
     unnamed = [c for c in controls if c.isVisibleTo(window) and not c.accessibleName()]
     assert not [type(c).__name__ for c in unnamed if not isinstance(c.parent(), QComboBox)]
+
+
+def test_theme_menu_saves_the_choice(window: Any, services: Any) -> None:
+    dark = next(a for a in window.menus.themes.actions() if "Dark" in a.text())
+    dark.trigger()
+    assert services.settings.settings.theme == "dark"
+    assert dark.isChecked()
