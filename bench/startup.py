@@ -10,13 +10,20 @@ verdict against the targets: P1 ≤ 0.5 s and ≤ 4× the bare window.
 The store is built once with ``tandem demo --cases N --seed 1`` and cached under .bench/
 (git-ignored); later runs reuse it.
 
-    .venv/bin/python bench/startup.py [--runs 7] [--cases 10000] [--check]
+Both children run with compiled bytecode, as an installed Tandem does: bytecode is written
+once (by an untimed warm-up run of each) under .bench/pycache, which also works when the
+caller's environment sets PYTHONDONTWRITEBYTECODE. ``--no-pyc`` measures instead a start
+that compiles every module without a bytecode cache from source, as a checkout run with
+PYTHONDONTWRITEBYTECODE=1 does.
+
+    .venv/bin/python bench/startup.py [--runs 7] [--cases 10000] [--check] [--no-pyc]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import platform
 import shutil
 import statistics
 import subprocess
@@ -57,9 +64,14 @@ def store_dir(cases: int) -> Path:
     return ROOT / ".bench" / name
 
 
-def child_env() -> dict[str, str]:
+def child_env(*, pyc: bool) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("TANDEM_DATA_DIR", None)
+    if pyc:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(ROOT / ".bench" / "pycache")
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["TANDEM_FIRST_PAINT_PROBE"] = "1"
     return env
@@ -116,13 +128,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="timed runs of each (min 5)")
     parser.add_argument("--cases", type=int, default=10_000, help="cases in the store")
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    parser.add_argument(
+        "--no-pyc", action="store_true", help="no bytecode cache: compile every start"
+    )
     args = parser.parse_args(argv)
     if args.runs < 5:
         parser.error("--runs must be at least 5")
 
     try:
         data_dir = ensure_store(args.cases)
-        env = child_env()
+        env = child_env(pyc=not args.no_pyc)
         app = [sys.executable, "-m", "console", "--data-dir", str(data_dir), "run"]
         bare = [sys.executable, str(BARE_WINDOW)]
         # One untimed run of each warms the page cache and the bytecode cache.
@@ -140,7 +155,12 @@ def main(argv: list[str] | None = None) -> int:
     console, baseline = Stats.of(app_times), Stats.of(bare_times)
     ratio = console.median / baseline.median
     print()
+    store_mib = sum(f.stat().st_size for f in data_dir.glob("tandem.sqlite3*")) / 2**20
     print(f"P1: process start -> first paint, offscreen, {args.runs} runs each (seconds)")
+    print(
+        f"Python {platform.python_version()}, {os.cpu_count()} CPUs, "
+        f"bytecode {'not cached' if args.no_pyc else 'cached'}, store {store_mib:.0f} MiB"
+    )
     print(f"{'':<34}{'median':>8}{'min':>8}{'max':>8}")
     print(console.row(f"console, {args.cases:,} cases"))
     print(baseline.row("bare QMainWindow"))
