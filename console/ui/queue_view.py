@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from console.domain.kinds import Priority
 from console.services.cases import QueueRow
 from console.ui import labels, theme
+from console.ui.chips import draw_chip, small_bold
 from console.ui.queue_model import (
     COL_CASE,
     COL_CUSTOMER,
@@ -37,24 +38,6 @@ _PRIORITY_COLORS = {
     Priority.NORMAL: ("system", "system_bg"),
     Priority.LOW: ("text_muted", "surface_alt"),
 }
-
-
-def draw_chip(painter: QPainter, rect: QRect, text: str, fg: str, bg: str, font: QFont) -> None:
-    """A rounded, coloured label vertically centred at the left of ``rect``."""
-    metrics = QFontMetrics(font)
-    width = min(rect.width(), metrics.horizontalAdvance(text) + 14)
-    height = metrics.height() + 4
-    chip = QRect(rect.left(), rect.center().y() - height // 2 + 1, width, height)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(theme.color(bg))
-    painter.drawRoundedRect(chip, height / 2, height / 2)
-    painter.setPen(theme.color(fg))
-    painter.setFont(font)
-    elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width - 8)
-    painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, elided)
-    painter.restore()
 
 
 class QueueDelegate(QStyledItemDelegate):
@@ -77,9 +60,7 @@ class QueueDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
         rect = option.rect.adjusted(8, 0, -6, 0)
         if column == COL_PRIORITY:
-            small = QFont(option.font)
-            small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
-            small.setWeight(QFont.Weight.DemiBold)
+            small = small_bold(option.font)
             fg, bg = _PRIORITY_COLORS.get(row.priority, ("system", "system_bg"))
             draw_chip(painter, rect, labels.priority(row.priority), fg, bg, small)
             return

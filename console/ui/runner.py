@@ -121,7 +121,7 @@ def run(
     themes.apply(theme or settings.theme)
     restore_hook = crash.install()
 
-    loop = _running_qasync_loop(qasync)
+    loop = _running_qt_loop(qasync.QEventLoop)
     own_loop = loop is None
     if own_loop:  # a host (the tests) keeps its own handling of Qt's messages
         qInstallMessageHandler(_qt_message)
@@ -183,16 +183,18 @@ def run(
             app.setPalette(old_style[1])
 
 
-def _running_qasync_loop(qasync: object) -> asyncio.AbstractEventLoop | None:
+def _running_qt_loop(loop_type: type) -> asyncio.AbstractEventLoop | None:
+    """The qasync loop a host (the UI tests) already runs, if any."""
     try:
         loop = asyncio.get_event_loop_policy().get_event_loop()
     except RuntimeError:
         return None
-    qloop_type = getattr(qasync, "QEventLoop")  # noqa: B009
-    return loop if isinstance(loop, qloop_type) and loop.is_running() else None
+    return loop if isinstance(loop, loop_type) and loop.is_running() else None
 
 
-async def _screenshot(window: MainWindow, path: Path, case_id: str | None, finish: object) -> None:
+async def _screenshot(
+    window: MainWindow, path: Path, case_id: str | None, finish: Callable[[int], None]
+) -> None:
     code = 0
     try:
         queue = window.slots.task("queue.refresh")
@@ -211,7 +213,11 @@ async def _screenshot(window: MainWindow, path: Path, case_id: str | None, finis
         wanted = case_id or "the first case of the queue"
         print(f"tandem: {wanted} did not open; no screenshot written", file=sys.stderr)
         code = 2
-    finish(code)  # type: ignore[operator]
+    except Exception as error:  # the run must end with a message, never hang
+        log.exception("screenshot failed")
+        print(f"tandem: the screenshot failed: {error}", file=sys.stderr)
+        code = 1
+    finish(code)
 
 
 async def _case_shown(window: MainWindow) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QPainter
+from PySide6.QtGui import QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from console.services.cases import TimelineRow
 from console.ui import labels, theme
-from console.ui.queue_view import draw_chip
+from console.ui.chips import draw_chip, small_bold
 from console.ui.timeline_model import (
     ACTOR_TOKENS,
     COL_ACTOR,
@@ -55,9 +55,7 @@ class TimelineDelegate(QStyledItemDelegate):
         token = ACTOR_TOKENS.get(row.actor_kind, "system")
         rect = option.rect
         painter.fillRect(rect.left(), rect.top() + 3, 3, rect.height() - 6, theme.color(token))
-        font = QFont(option.font)
-        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
-        font.setWeight(QFont.Weight.DemiBold)
+        font = small_bold(option.font)
         text = labels.source(row.source)
         draw_chip(painter, rect.adjusted(10, 0, -4, 0), text, token, f"{token}_bg", font)
 

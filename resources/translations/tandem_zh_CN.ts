@@ -1022,7 +1022,7 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../console/ui/queue_view.py" line="132" />
+        <location filename="../../console/ui/queue_view.py" line="113" />
         <source>Queue columns</source>
         <translation>队列列标题</translation>
     </message>
@@ -1183,7 +1183,7 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../console/ui/timeline_view.py" line="90" />
+        <location filename="../../console/ui/timeline_view.py" line="88" />
         <source>Timeline columns</source>
         <translation>时间线列标题</translation>
     </message>
