@@ -11,8 +11,6 @@ TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 TEST_TIMEOUT ?= 900
 
-export PYTHONDONTWRITEBYTECODE ?=
-
 .PHONY: help setup run test lint typecheck layers pytest bench screenshots bundle lock translations clean
 
 help: ## Show this help
@@ -22,7 +20,7 @@ $(STAMP): pyproject.toml $(LOCK)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv>=0.9" || true
 	@if [ -x $(BIN)/uv ]; then \
-	  $(BIN)/uv pip install --quiet --python $(BIN)/python -c $(LOCK) -e '.[dev]'; \
+	  $(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -c $(LOCK) -e '.[dev]'; \
 	else \
 	  $(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[dev]'; \
 	fi
@@ -54,7 +52,7 @@ typecheck: $(STAMP) ## mypy --strict on the Qt-free core
 	@$(BIN)/mypy
 
 bench: setup ## Run the benchmarks and print their figures
-	@for b in bench/*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
+	@for b in bench/[!_]*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
 
 screenshots: setup ## Regenerate the README screenshots (offscreen)
 	@scripts/screenshots

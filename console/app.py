@@ -8,8 +8,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from console.services import Services
 from console.services.bus import EventBus
 from console.store import Store
@@ -47,6 +45,8 @@ class Paths:
         if chosen:
             root = Path(chosen).expanduser().resolve()
             return cls(root, root / "logs")
+        import platformdirs
+
         return cls(
             platformdirs.user_data_path(APP_NAME, appauthor=False),
             platformdirs.user_log_path(APP_NAME, appauthor=False),

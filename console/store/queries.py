@@ -140,21 +140,30 @@ def timeline_page(
 SEARCH_WINDOW = 1000  # newest matches considered: bounded, whatever the store's size
 
 
+def _matches(conn: sqlite3.Connection, table: str, expression: str) -> sqlite3.Cursor:
+    """The newest SEARCH_WINDOW matches in one index, newest first, with a snippet."""
+    return conn.execute(
+        f"SELECT case_id, snippet({table}, 0, '', '', '…', 12) FROM {table}"
+        f" WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?",
+        (expression, SEARCH_WINDOW),
+    )
+
+
 def search(conn: sqlite3.Connection, text: str, limit: int = 50) -> list[SearchHit]:
-    """Cases matching ``text`` (in the case or any of its events), newest match first."""
+    """Cases matching ``text``: matches on the case itself (subject, customer, order ids)
+    first, then matches in its events; newest first within each."""
     expression = match_expression(text)
     if expression is None:
         return []
     snippets: dict[str, str] = {}
-    for case_id, snippet in conn.execute(
-        "SELECT case_id, snippet(search, 0, '', '', '…', 12) FROM search"
-        " WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?",
-        (expression, SEARCH_WINDOW),
-    ):
-        if case_id not in snippets:
-            snippets[case_id] = collapse_bigrams(snippet)
-            if len(snippets) >= limit:
-                break
+    for table in ("case_text", "event_text"):
+        for case_id, snippet in _matches(conn, table, expression):
+            if case_id not in snippets:
+                snippets[case_id] = collapse_bigrams(snippet)
+                if len(snippets) >= limit:
+                    break
+        if len(snippets) >= limit:
+            break
     if not snippets:
         return []
     names = {
@@ -173,13 +182,11 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 50) -> list[SearchH
 
 
 def matching_case_ids(conn: sqlite3.Connection, text: str) -> list[str]:
-    """Ids of the cases matching ``text`` among the newest SEARCH_WINDOW matches."""
+    """Ids of the cases matching ``text`` among each index's newest SEARCH_WINDOW matches."""
     expression = match_expression(text)
     if expression is None:
         return []
-    rows = conn.execute(
-        "SELECT DISTINCT case_id FROM (SELECT case_id FROM search WHERE search MATCH ?"
-        " ORDER BY rowid DESC LIMIT ?)",
-        (expression, SEARCH_WINDOW),
-    )
-    return [r[0] for r in rows]
+    ids: dict[str, None] = {}
+    for table in ("case_text", "event_text"):
+        ids.update((case_id, None) for case_id, _ in _matches(conn, table, expression))
+    return list(ids)

@@ -74,10 +74,12 @@ def put_case(db: sqlite_utils.Database, case: Case, customer_name: str) -> bool:
         " sentiment = excluded.sentiment, version = excluded.version, data = excluded.data",
         (*_case_values(case), case.id),
     )
-    db.execute("DELETE FROM search WHERE case_id = ? AND event_seq IS NULL", (case.id,))
+    (rowid,) = db.execute("SELECT rowid FROM cases WHERE id = ?", (case.id,)).fetchone()
+    if existed:
+        db.execute("DELETE FROM case_text WHERE rowid = ?", (rowid,))
     db.execute(
-        "INSERT INTO search (body, cjk1, case_id, event_seq) VALUES (?, ?, ?, NULL)",
-        (*case_document(case.subject, customer_name, case.model_dump_json()), case.id),
+        "INSERT INTO case_text (rowid, body, cjk1, case_id) VALUES (?, ?, ?, ?)",
+        (rowid, *case_document(case.subject, customer_name, case.model_dump_json()), case.id),
     )
     return not existed
 
@@ -127,7 +129,7 @@ def append_events(
         seq += 1
         payload = event.payload.model_dump_json()
         occurred = iso(event.occurred_at)
-        db.execute(
+        cursor = db.execute(
             "INSERT INTO events (id, case_id, seq, occurred_at, source, kind, actor,"
             " actor_kind, actor_name, summary, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -145,8 +147,8 @@ def append_events(
             ),
         )
         db.execute(
-            "INSERT INTO search (body, cjk1, case_id, event_seq) VALUES (?, ?, ?, ?)",
-            (*event_document(event.summary, payload), case_id, seq),
+            "INSERT INTO event_text (rowid, body, cjk1, case_id) VALUES (?, ?, ?, ?)",
+            (cursor.lastrowid, *event_document(event.summary, payload), case_id),
         )
         last_at = occurred if last_at is None or occurred > last_at else last_at
         appended += 1

@@ -63,18 +63,6 @@ CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
 BEGIN SELECT RAISE(ABORT, 'timeline events are append-only'); END;
 """
 
-# Full-text search over cases and events. ``body`` holds the text with every run of CJK
-# characters rewritten as overlapping bigrams (unicode61 would otherwise index a whole run
-# as one token); ``cjk1`` holds single CJK characters for one-character queries.
-_V2 = """
-CREATE VIRTUAL TABLE search USING fts5(
-    body, cjk1,
-    case_id UNINDEXED, event_seq UNINDEXED,
-    tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '3'
-);
-"""
-
 
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run ``script`` statement by statement inside the caller's transaction.
@@ -95,22 +83,38 @@ def _v1(conn: sqlite3.Connection) -> None:
     run_script(conn, _V1)
 
 
+# Full-text search. ``body`` holds the text with every run of CJK characters rewritten as
+# overlapping bigrams (unicode61 would otherwise index a whole run as one token); ``cjk1``
+# holds single CJK characters for one-character queries. Each index row shares the rowid of
+# the case or event it indexes, so replacing a case's document is a lookup by rowid.
+_V2 = """
+CREATE VIRTUAL TABLE case_text USING fts5(
+    body, cjk1, case_id UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '3'
+);
+CREATE VIRTUAL TABLE event_text USING fts5(
+    body, cjk1, case_id UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '3'
+);
+"""
+
+
 def _v2_backfill(conn: sqlite3.Connection) -> None:
     run_script(conn, _V2)
-    for row in conn.execute(
-        "SELECT cases.id, subject, customers.name, cases.data FROM cases"
+    for rowid, case_id, subject, name, data in conn.execute(
+        "SELECT cases.rowid, cases.id, subject, customers.name, cases.data FROM cases"
         " JOIN customers ON customers.id = cases.customer_id"
     ):
         conn.execute(
-            "INSERT INTO search (body, cjk1, case_id, event_seq) VALUES (?, ?, ?, NULL)",
-            (*case_document(row[1], row[2], row[3]), row[0]),
+            "INSERT INTO case_text (rowid, body, cjk1, case_id) VALUES (?, ?, ?, ?)",
+            (rowid, *case_document(subject, name, data), case_id),
         )
-    for case_id, seq, summary, payload in conn.execute(
-        "SELECT case_id, seq, summary, payload FROM events ORDER BY rowid"
+    for rowid, case_id, summary, payload in conn.execute(
+        "SELECT rowid, case_id, summary, payload FROM events ORDER BY rowid"
     ):
         conn.execute(
-            "INSERT INTO search (body, cjk1, case_id, event_seq) VALUES (?, ?, ?, ?)",
-            (*event_document(summary, payload), case_id, seq),
+            "INSERT INTO event_text (rowid, body, cjk1, case_id) VALUES (?, ?, ?, ?)",
+            (rowid, *event_document(summary, payload), case_id),
         )
 
 
