@@ -5,13 +5,49 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.ui import labels
 
 if TYPE_CHECKING:
     from console.domain.customer import Customer
     from console.services.cases import CaseDetail
+
+
+class ElidedLabel(QLabel):
+    """Lines shortened with "…" when the pane is narrow; the full text is the tooltip."""
+
+    def __init__(self) -> None:
+        super().__init__("")
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics, width = self.fontMetrics(), max(self.width(), 40)
+        lines = self._full.split("\n")
+        self.setText(
+            "\n".join(
+                metrics.elidedText(line, Qt.TextElideMode.ElideMiddle, width) for line in lines
+            )
+        )
 
 
 def _restyle(widget: QWidget) -> None:
@@ -39,7 +75,7 @@ class CustomerPanel(QWidget):
         self.contact_count = QLabel("", objectName="contactCount")
 
         self.language = self._field()
-        self.contacts = self._field()
+        self.contacts = ElidedLabel()
         self.value = self._field()
         self.since = self._field()
         self.consent = self._field()
@@ -78,8 +114,9 @@ class CustomerPanel(QWidget):
         if detail is None:
             self.name.setText(self.tr("No customer"))
             self.tier.hide()
-            for field in (self.language, self.contacts, self.value, self.since, self.consent):
+            for field in (self.language, self.value, self.since, self.consent):
                 field.setText("—")
+            self.contacts.set_full_text("—")
             self.contact_count.clear()
             return
         customer = detail.customer
@@ -89,7 +126,9 @@ class CustomerPanel(QWidget):
         self.tier.show()
         _restyle(self.tier)
         self.language.setText(customer.language)
-        self.contacts.setText(self._contacts(customer))
+        self.contacts.set_full_text(self._contacts(customer))
+        if any(point.preferred for point in customer.contact_points):
+            self.contacts.setToolTip(self.contacts.toolTip() + "\n★ " + self.tr("preferred"))
         self.value.setText(labels.money(customer.lifetime_value))
         self.since.setText(customer.customer_since or "—")
         self.consent.setText(self._consent(customer))
@@ -107,7 +146,7 @@ class CustomerPanel(QWidget):
         for point in customer.contact_points:
             line = f"{labels.contact_kind(point.kind)}: {point.value}"
             if point.preferred:
-                line += "  " + self.tr("(preferred)")
+                line += " ★"
             lines.append(line)
         return "\n".join(lines)
 

@@ -27,7 +27,7 @@ from console.ui.timeline_panel import TimelinePanel
 log = logging.getLogger(__name__)
 
 REFRESH_DELAY_MS = 150
-QUEUE_WIDTH, RIGHT_WIDTH = 400, 360
+QUEUE_WIDTH, RIGHT_WIDTH = 400, 410
 STATE_FILE = "window.ini"
 
 

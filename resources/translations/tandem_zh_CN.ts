@@ -117,72 +117,72 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="27" />
+        <location filename="../../console/ui/customer_panel.py" line="63" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="33" />
+        <location filename="../../console/ui/customer_panel.py" line="69" />
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="52" />
+        <location filename="../../console/ui/customer_panel.py" line="88" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="53" />
+        <location filename="../../console/ui/customer_panel.py" line="89" />
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="54" />
+        <location filename="../../console/ui/customer_panel.py" line="90" />
         <source>Lifetime value</source>
         <translation>累计消费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="55" />
+        <location filename="../../console/ui/customer_panel.py" line="91" />
         <source>Customer since</source>
         <translation>成为客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="56" />
+        <location filename="../../console/ui/customer_panel.py" line="92" />
         <source>Consent</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="79" />
+        <location filename="../../console/ui/customer_panel.py" line="115" />
         <source>No customer</source>
         <translation>无客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="98" />
+        <location filename="../../console/ui/customer_panel.py" line="131" />
+        <source>preferred</source>
+        <translation>首选</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/customer_panel.py" line="137" />
         <source>Has contacted us once about this case</source>
         <translation>已就此案例联系我们 1 次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="100" />
+        <location filename="../../console/ui/customer_panel.py" line="139" />
         <source>Has contacted us %1 times about this case</source>
         <translation>已就此案例联系我们 %1 次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="110" />
-        <source>(preferred)</source>
-        <translation>（首选）</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/customer_panel.py" line="117" />
+        <location filename="../../console/ui/customer_panel.py" line="156" />
         <source>AI processing</source>
         <translation>AI 处理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="118" />
+        <location filename="../../console/ui/customer_panel.py" line="157" />
         <source>Call recording</source>
         <translation>通话录音</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="119" />
+        <location filename="../../console/ui/customer_panel.py" line="158" />
         <source>Marketing</source>
         <translation>营销信息</translation>
     </message>
@@ -661,42 +661,42 @@
     <message>
         <location filename="../../console/ui/labels.py" line="180" />
         <source>%1 s</source>
-        <translation>%1 秒</translation>
+        <translation>%1秒</translation>
     </message>
     <message>
         <location filename="../../console/ui/labels.py" line="182" />
         <source>%1 min %2 s</source>
-        <translation>%1 分 %2 秒</translation>
+        <translation>%1分%2秒</translation>
     </message>
     <message>
         <location filename="../../console/ui/labels.py" line="187" />
         <source>under 1 min</source>
-        <translation>不到 1 分钟</translation>
+        <translation>不到1分钟</translation>
     </message>
     <message>
         <location filename="../../console/ui/labels.py" line="189" />
         <source>%1 min</source>
-        <translation>%1 分钟</translation>
+        <translation>%1分钟</translation>
     </message>
     <message>
         <location filename="../../console/ui/labels.py" line="193" />
         <source>%1 h</source>
-        <translation>%1 小时</translation>
+        <translation>%1小时</translation>
     </message>
     <message>
         <location filename="../../console/ui/labels.py" line="195" />
         <source>%1 h %2 min</source>
-        <translation>%1 小时 %2 分钟</translation>
+        <translation>%1小时%2分</translation>
     </message>
     <message>
         <location filename="../../console/ui/labels.py" line="201" />
         <source>%1 d</source>
-        <translation>%1 天</translation>
+        <translation>%1天</translation>
     </message>
     <message>
         <location filename="../../console/ui/labels.py" line="203" />
         <source>%1 d %2 h</source>
-        <translation>%1 天 %2 小时</translation>
+        <translation>%1天%2小时</translation>
     </message>
     <message>
         <location filename="../../console/ui/labels.py" line="214" />

@@ -77,7 +77,7 @@ def test_chinese_ui_translates_menus_and_labels(
         qtbot.addWidget(window)
         assert window.menus.file_menu.title() == "文件(&F)"
         assert window.queue.search.placeholderText().startswith("搜索")
-        assert labels.duration(80 * 60) == "1 小时 20 分钟"
+        assert labels.duration(80 * 60) == "1小时20分"
         window.shutdown()
     finally:
         translations.remove(qapp)
