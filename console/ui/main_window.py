@@ -18,7 +18,7 @@ from console.ui.case_header import CaseHeader
 from console.ui.customer_panel import CustomerPanel
 from console.ui.menus import Menus
 from console.ui.proposal_panel import ProposalPanel
-from console.ui.queue_panel import QueuePanel
+from console.ui.queue_panel import QUEUE_SLOT, QueuePanel
 from console.ui.status_bar import StatusBar
 from console.ui.tasks import TaskSlots, Throttle
 from console.ui.theme import ThemeManager
@@ -124,10 +124,10 @@ class MainWindow(QMainWindow):
     def complete_queue(self) -> None:
         """Load the whole queue in the background; the rows already shown stay put."""
         self._refresh.flush()
-        self.slots.start("queue.refresh", self.queue.refresh())
+        self.slots.start(QUEUE_SLOT, self.queue.refresh())
 
     def _refresh_queue(self) -> None:
-        self.slots.start("queue.refresh", self.queue.refresh())
+        self.slots.start(QUEUE_SLOT, self.queue.refresh())
 
     # --- the open case ------------------------------------------------------------------
     @property

@@ -16,6 +16,9 @@ from console.ui.queue_view import QueueView
 from console.ui.tasks import TaskSlots, Throttle
 
 SEARCH_DELAY_MS = 200
+# Searches and refreshes share one slot: whichever starts last wins, so an answer to an
+# older query can never land on top of a newer one.
+QUEUE_SLOT = "queue"
 TICK_MS = 30_000
 
 
@@ -139,7 +142,7 @@ class QueuePanel(QWidget):
 
     def _start_search(self, text: str) -> None:
         self._text = text.strip()
-        self._slots.start("queue.search", self._search(self.query()))
+        self._slots.start(QUEUE_SLOT, self._search(self.query()))
 
     async def _search(self, query: QueueQuery) -> None:
         self.load(await self._cases.queue(query))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication
 
 from console.ui import crash
 from console.ui.i18n import Translations, resolve_language
+from console.ui.queue_panel import QUEUE_SLOT
 from console.ui.theme import ThemeManager
 
 if TYPE_CHECKING:
@@ -197,7 +198,7 @@ async def _screenshot(
 ) -> None:
     code = 0
     try:
-        queue = window.slots.task("queue.refresh")
+        queue = window.slots.task(QUEUE_SLOT)
         if queue is not None:
             await asyncio.wait_for(asyncio.shield(queue), CASE_TIMEOUT_S)
         if case_id is not None or window.queue.proxy.rowCount() > 0:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from console.domain.case import Priority
 from console.services.cases import QueueOrder, QueueRow
 from console.ui.queue_model import COL_SLA, OBJECT_ROLE, SORT_ROLE, QueueModel, QueueProxy
+from console.ui.queue_panel import QUEUE_SLOT
 from tests.ui.conftest import run_coro
 
 
@@ -95,9 +96,9 @@ def test_search_narrows_the_queue_after_typing_stops(window: Any, qtbot: Any) ->
 def test_a_new_search_cancels_the_stale_one(window: Any, qtbot: Any) -> None:
     queue = window.queue
     queue._start_search("zzzz-nothing-matches")
-    first = window.slots.task("queue.search")
+    first = window.slots.task(QUEUE_SLOT)
     queue._start_search("")
-    qtbot.waitUntil(lambda: not window.slots.running("queue.search"), timeout=5000)
+    qtbot.waitUntil(lambda: not window.slots.running(QUEUE_SLOT), timeout=5000)
     assert first is not None
     assert first.cancelled()
     assert queue.proxy.rowCount() > 0
