@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -23,8 +22,6 @@ from console.ui.status_bar import StatusBar
 from console.ui.tasks import TaskSlots, Throttle
 from console.ui.theme import ThemeManager
 from console.ui.timeline_panel import TimelinePanel
-
-log = logging.getLogger(__name__)
 
 REFRESH_DELAY_MS = 150
 QUEUE_WIDTH, RIGHT_WIDTH = 400, 410
@@ -80,7 +77,7 @@ class MainWindow(QMainWindow):
         self._refresh = Throttle(REFRESH_DELAY_MS, self._refresh_queue, self)
         bus = services.bus
         self._unsubscribe += [
-            bus.subscribe(CasesChanged, lambda _event: self._refresh()),
+            bus.subscribe(CasesChanged, self._cases_changed),
             bus.subscribe(EventsAppended, self._events_appended),
             bus.subscribe(Progress, self.status.on_progress),
             bus.subscribe(UserMessage, self.status.on_message),
@@ -123,7 +120,7 @@ class MainWindow(QMainWindow):
 
     def complete_queue(self) -> None:
         """Load the whole queue in the background; the rows already shown stay put."""
-        self._refresh.flush()
+        self._refresh.cancel()
         self.slots.start(QUEUE_SLOT, self.queue.refresh())
 
     def _refresh_queue(self) -> None:
@@ -157,11 +154,21 @@ class MainWindow(QMainWindow):
         self.header.show_detail(detail)
         self.customer.show_detail(detail)
         self.proposal.show_detail(detail)
-        self.timeline.set_case(detail.case.id)
+        if self.timeline.case_id == detail.case.id:  # the same case, changed: keep the view
+            self.timeline.append_to(detail.case.id, detail.event_count)
+        else:
+            self.timeline.set_case(detail.case.id)
         self.setWindowTitle(self.tr("%1 — Tandem").replace("%1", detail.customer.name))
         if self.queue.current_case_id() != detail.case.id:
             self.queue.select_case(detail.case.id, notify=False)
         self.case_opened.emit(detail.case.id)
+
+    def _cases_changed(self, event: CasesChanged) -> None:
+        self._refresh()
+        case_id = self.case_id
+        if case_id is not None and case_id in event.case_ids:  # the open case: header too
+            self._opening = case_id
+            self.slots.start("case.open", self._open(case_id))
 
     def _events_appended(self, event: EventsAppended) -> None:
         self.timeline.append_to(event.case_id, event.last_seq)

@@ -156,3 +156,21 @@ def test_theme_menu_saves_the_choice(window: Any, services: Any) -> None:
     dark.trigger()
     assert services.settings.settings.theme == "dark"
     assert dark.isChecked()
+
+
+def test_new_events_for_the_open_case_extend_its_timeline(
+    window: Any, qtbot: Any, services: Any, tmp_path: Path
+) -> None:
+    from tests.ui.casefiles import write_case_file
+
+    first = write_case_file(services, qtbot, tmp_path, events=5, case_id="C-GROW-1")
+    run_coro(qtbot, import_export.import_files(window, [first]))
+    window.open_case("C-GROW-1")
+    qtbot.waitUntil(lambda: window.timeline.model.rowCount() == 5, timeout=5000)
+    resets: list[bool] = []
+    window.timeline.model.modelReset.connect(lambda: resets.append(True))
+    more = write_case_file(services, qtbot, tmp_path, events=8, case_id="C-GROW-1")
+    run_coro(qtbot, import_export.import_files(window, [more]))
+    qtbot.waitUntil(lambda: window.timeline.model.rowCount() == 8, timeout=5000)
+    assert window.timeline.count.text() == "8 events"
+    assert not resets
