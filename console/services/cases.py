@@ -7,6 +7,7 @@ console paints its first frame with them; full models are loaded on demand.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -71,6 +72,14 @@ class CaseService:
     async def queue(self, query: QueueQuery = DEFAULT_QUERY) -> list[QueueRow]:
         return await self._store.read(lambda conn: _queue(conn, query))
 
+    async def queue_rows(
+        self, case_ids: Sequence[str], query: QueueQuery = DEFAULT_QUERY
+    ) -> list[QueueRow]:
+        """The rows of ``case_ids`` that ``query`` still admits: a cheap refresh of a few
+        changed cases (a case missing from the answer has left the queue)."""
+        wanted = list(case_ids)
+        return await self._store.read(lambda conn: _queue(conn, query, wanted))
+
     async def detail(self, case_id: str) -> CaseDetail:
         from console.store import repositories as repo
 
@@ -104,8 +113,13 @@ class CaseService:
         return await self._store.read(queries.count_cases)
 
 
-def _queue(conn: sqlite3.Connection, query: QueueQuery) -> list[QueueRow]:
+def _queue(
+    conn: sqlite3.Connection, query: QueueQuery, only: Sequence[str] | None = None
+) -> list[QueueRow]:
     ids = queries.matching_case_ids(conn, query.text) if query.text.strip() else None
+    if only is not None:
+        allowed = set(only)
+        ids = list(allowed) if ids is None else [i for i in ids if i in allowed]
     return queries.queue(
         conn,
         statuses=query.statuses or ACTIVE_STATUSES,

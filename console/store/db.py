@@ -168,6 +168,8 @@ class Store:
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self._reads_done = threading.Condition(self._lock)
+        self._reads_running = 0
         self._closed = False
         self._writer_conn = writer_conn
         # The writer thread starts with the first write, so that opening the console (which
@@ -247,10 +249,10 @@ class Store:
 
     def reader(self) -> sqlite3.Connection:
         """This thread's read connection."""
+        if self._closed:
+            raise StoreError("the case store is closed")
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            if self._closed:
-                raise StoreError("the case store is closed")
             conn = _connect(self.path, readonly=True)
             self._local.conn = conn
             with self._lock:
@@ -258,16 +260,34 @@ class Store:
         return conn
 
     async def read(self, fn: Callable[[sqlite3.Connection], T]) -> T:
-        """Run ``fn(conn)`` on a worker thread with that thread's read connection."""
-        return await asyncio.to_thread(lambda: fn(self.reader()))
+        """Run ``fn(conn)`` on a worker thread with that thread's read connection.
+
+        :meth:`close` waits for reads under way, so a connection is never closed under one.
+        """
+        return await asyncio.to_thread(self._tracked_read, fn)
+
+    def _tracked_read(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        with self._lock:
+            if self._closed:
+                raise StoreError("the case store is closed")
+            self._reads_running += 1
+        try:
+            return fn(self.reader())
+        finally:
+            with self._lock:
+                self._reads_running -= 1
+                self._reads_done.notify_all()
 
     # -- closing -----------------------------------------------------------------------
 
     def close(self) -> None:
-        if self._closed:
-            return
-        self._closed = True
         with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            # Reads already under way finish first: closing a connection a worker thread is
+            # using would crash the process.
+            self._reads_done.wait_for(lambda: self._reads_running == 0, timeout=30)
             writer = self._writer
         if writer is None:
             self._writer_conn.close()

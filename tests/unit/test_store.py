@@ -307,3 +307,37 @@ def test_another_programs_database_is_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreCorrupt, match="another program"):
         Store.open(path)
     assert _digest(path) == before
+
+
+def test_close_waits_for_reads_under_way_and_refuses_new_ones(tmp_path: Path) -> None:
+    import threading
+
+    from console.domain.errors import StoreError
+
+    store = Store.open(tmp_path / "tandem.sqlite3")
+    store.write_sync(lambda db: repo.put_case_file(db, case_file(n_events=2)))
+    started, release = threading.Event(), threading.Event()
+
+    def slow_read(conn: sqlite3.Connection) -> int:
+        started.set()
+        release.wait(10)
+        return queries.timeline_length(conn, "case-1")
+
+    async def scenario() -> tuple[int, bool]:
+        reading = asyncio.ensure_future(store.read(slow_read))
+        await asyncio.to_thread(started.wait, 10)
+        closer = threading.Thread(target=store.close)
+        closer.start()
+        closer.join(0.2)
+        waited = closer.is_alive()  # close() is held back by the read under way
+        release.set()
+        result = await reading
+        await asyncio.to_thread(closer.join, 10)
+        return result, waited
+
+    result, waited = asyncio.run(scenario())
+    assert (result, waited) == (2, True)
+    with pytest.raises(StoreError, match="closed"):
+        asyncio.run(store.read(queries.count_cases))
+    with pytest.raises(StoreError, match="closed"):
+        store.reader()
