@@ -85,3 +85,30 @@ class EventBus:
 
     def tell(self, level: Level, text: str) -> None:
         self.publish(UserMessage(level, text))
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerMessage:
+    """A customer wrote to us on a case (published by live ingest, once per message)."""
+
+    case_id: str
+    summary: str
+    owner_kind: str  # "ai", "agent" or "system"
+    owner_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Quarantined:
+    """An inbound event could not be used; it was kept in the quarantine with its reason."""
+
+    feed: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class FeedStatus:
+    """A live feed connected, fell behind, or lost its connection (and will retry)."""
+
+    feed: str
+    state: str  # "connecting", "live", "retrying", "stopped"
+    detail: str = ""

@@ -7,12 +7,13 @@ console paints its first frame with them; full models are loaded on demand.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from console.domain.kinds import CaseStatus, Journey
+from console.domain.kinds import CaseStatus, EventKind, EventSource, Journey
 from console.store import QueueRow, SearchHit, Store, TimelineRow, queries
 
 from .bus import EventBus
@@ -95,6 +96,31 @@ class CaseService:
 
     def timeline_page(self, case_id: str, first_seq: int, last_seq: int) -> list[TimelineRow]:
         return queries.timeline_page(self._store.reader(), case_id, first_seq, last_seq)
+
+    def timeline_rows(self, case_id: str, seqs: Sequence[int]) -> list[TimelineRow]:
+        """Rows of the given sequence numbers (a page of a filtered timeline), sync."""
+        return queries.timeline_rows(self._store.reader(), case_id, seqs)
+
+    async def timeline_filter(
+        self,
+        case_id: str,
+        sources: Iterable[EventSource] = (),
+        kinds: Iterable[EventKind] = (),
+    ) -> array[int]:
+        """Sequence numbers of the events a filter keeps, in order (empty sets: all)."""
+        chosen_sources, chosen_kinds = list(sources), list(kinds)
+        return await self._store.read(
+            lambda conn: queries.timeline_seqs(conn, case_id, chosen_sources, chosen_kinds)
+        )
+
+    async def find_in_case(self, case_id: str, text: str) -> list[int]:
+        """Sequence numbers of the case's events matching ``text`` (words, prefixes, ids,
+        Chinese), oldest first."""
+        return await self._store.read(lambda conn: queries.find_in_case(conn, case_id, text))
+
+    def locate(self, event_id: str) -> tuple[str, int] | None:
+        """(case id, seq) of an event, for revealing it in the timeline; None if unknown."""
+        return queries.locate_event(self._store.reader(), event_id)
 
     async def event(self, case_id: str, seq: int) -> TimelineEvent:
         from console.store import repositories as repo

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from array import array
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from console.domain.kinds import (
     ActorKind,
@@ -119,22 +121,77 @@ def timeline_page(
     """Events ``first_seq..last_seq`` (inclusive) without payloads; at most MAX_PAGE."""
     last_seq = min(last_seq, first_seq + MAX_PAGE - 1)
     return [
-        TimelineRow(
-            r[0],
-            r[1],
-            _time(r[2]),
-            EventSource(r[3]),
-            EventKind(r[4]),
-            ActorKind(r[5]),
-            r[6],
-            r[7],
-        )
+        _row(r)
         for r in conn.execute(
-            "SELECT seq, id, occurred_at, source, kind, actor_kind, actor_name, summary"
-            " FROM events WHERE case_id = ? AND seq BETWEEN ? AND ? ORDER BY seq",
+            f"{_ROW_SELECT} WHERE case_id = ? AND seq BETWEEN ? AND ? ORDER BY seq",
             (case_id, first_seq, last_seq),
         )
     ]
+
+
+_ROW_SELECT = (
+    "SELECT seq, id, occurred_at, source, kind, actor_kind, actor_name, summary FROM events"
+)
+
+
+def _row(r: tuple[Any, ...]) -> TimelineRow:
+    return TimelineRow(
+        r[0], r[1], _time(r[2]), EventSource(r[3]), EventKind(r[4]), ActorKind(r[5]), r[6], r[7]
+    )
+
+
+def timeline_rows(conn: sqlite3.Connection, case_id: str, seqs: Sequence[int]) -> list[TimelineRow]:
+    """The rows of the given sequence numbers (at most MAX_PAGE), in seq order."""
+    wanted = json.dumps(list(seqs[:MAX_PAGE]))
+    return [
+        _row(r)
+        for r in conn.execute(
+            f"{_ROW_SELECT} WHERE case_id = ? AND seq IN (SELECT value FROM json_each(?))"
+            " ORDER BY seq",
+            (case_id, wanted),
+        )
+    ]
+
+
+def timeline_seqs(
+    conn: sqlite3.Connection,
+    case_id: str,
+    sources: Iterable[EventSource] = (),
+    kinds: Iterable[EventKind] = (),
+) -> array[int]:
+    """Sequence numbers of the case's events from ``sources`` and of ``kinds`` (empty: any),
+    in order: the row map of a filtered timeline (8 bytes an event)."""
+    sql = "SELECT seq FROM events WHERE case_id = ?"
+    params: list[object] = [case_id]
+    for column, values in (
+        ("source", [s.value for s in sources]),
+        ("kind", [k.value for k in kinds]),
+    ):
+        if values:
+            sql += f" AND {column} IN ({','.join('?' * len(values))})"
+            params += values
+    return array("q", (r[0] for r in conn.execute(sql + " ORDER BY seq", params)))
+
+
+def find_in_case(
+    conn: sqlite3.Connection, case_id: str, text: str, limit: int = 10_000
+) -> list[int]:
+    """Sequence numbers of the case's events matching ``text``, oldest first."""
+    expression = match_expression(text)
+    if expression is None:
+        return []
+    rows = conn.execute(
+        "SELECT e.seq FROM event_text t JOIN events e ON e.rowid = t.rowid"
+        " WHERE event_text MATCH ? AND t.case_id = ? ORDER BY e.seq LIMIT ?",
+        (expression, case_id, limit),
+    )
+    return [r[0] for r in rows]
+
+
+def locate_event(conn: sqlite3.Connection, event_id: str) -> tuple[str, int] | None:
+    """(case id, seq) of an event, or None if no event has that id."""
+    row = conn.execute("SELECT case_id, seq FROM events WHERE id = ?", (event_id,)).fetchone()
+    return (row[0], row[1]) if row else None
 
 
 SEARCH_WINDOW = 1000  # newest matches considered: bounded, whatever the store's size

@@ -40,3 +40,29 @@ def test_detail_and_timeline_pages_agree(services: Services) -> None:
     events = run(services.cases.events(row.case_id))
     assert [p.event_id for p in page] == [e.id for e in events]
     assert run(services.cases.event(row.case_id, length)).id == page[-1].event_id
+
+
+def test_timeline_filter_find_and_locate(services: Services) -> None:
+    from console.domain.kinds import EventKind, EventSource
+
+    row = max(services.cases.queue_now(), key=lambda r: r.event_count)
+    events = run(services.cases.events(row.case_id))
+    customer_said = [e.seq for e in events if e.kind is EventKind.CUSTOMER_MESSAGE]
+    kept = run(services.cases.timeline_filter(row.case_id, kinds=[EventKind.CUSTOMER_MESSAGE]))
+    assert list(kept) == customer_said
+    systems = [e.seq for e in events if e.source in (EventSource.ORDERS, EventSource.PAYMENTS)]
+    by_source = run(
+        services.cases.timeline_filter(
+            row.case_id, sources=[EventSource.ORDERS, EventSource.PAYMENTS]
+        )
+    )
+    assert list(by_source) == systems
+    assert list(run(services.cases.timeline_filter(row.case_id))) == [e.seq for e in events]
+    page = services.cases.timeline_rows(row.case_id, customer_said)
+    assert [r.seq for r in page] == customer_said
+
+    target = events[len(events) // 2]
+    assert services.cases.locate(target.id) == (row.case_id, target.seq)
+    assert services.cases.locate("no-such-event") is None
+    word = next(w for w in target.summary.split() if len(w) >= 4 and w.isalpha())
+    assert target.seq in run(services.cases.find_in_case(row.case_id, word))
