@@ -18,6 +18,7 @@ from .settings import SettingsService
 
 if TYPE_CHECKING:
     from .casefiles import CaseFileService
+    from .ingest import IngestService
     from .seeding import DemoService
 
 
@@ -46,6 +47,12 @@ class Services:
         from .seeding import DemoService
 
         return DemoService(self.store, self.bus)
+
+    @cached_property
+    def ingest(self) -> IngestService:
+        from .ingest import IngestService
+
+        return IngestService(self.store, self.bus)
 
     def close(self) -> None:
         self.store.close()

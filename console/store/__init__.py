@@ -6,12 +6,13 @@ pydantic models) holds the writes and the reads that return domain models.
 
 from . import queries
 from .db import Store, inspect
-from .records import ImportResult, QueueRow, SearchHit, TimelineRow
+from .records import ImportResult, QuarantineRow, QueueRow, SearchHit, TimelineRow
 from .schema import LATEST_VERSION
 
 __all__ = [
     "LATEST_VERSION",
     "ImportResult",
+    "QuarantineRow",
     "QueueRow",
     "SearchHit",
     "Store",

@@ -25,7 +25,7 @@ from console.domain.kinds import (
     Tier,
 )
 
-from .records import QueueRow, SearchHit, TimelineRow
+from .records import QuarantineRow, QueueRow, SearchHit, TimelineRow
 from .search import collapse_bigrams, match_expression
 
 MAX_PAGE = 1000
@@ -247,3 +247,25 @@ def matching_case_ids(conn: sqlite3.Connection, text: str) -> list[str]:
     for table in ("case_text", "event_text"):
         ids.update((case_id, None) for case_id, _ in _matches(conn, table, expression))
     return list(ids)
+
+
+def feed_cursor(conn: sqlite3.Connection, feed: str) -> int | None:
+    """Where a live feed stopped: the last cursor whose events are stored."""
+    row = conn.execute("SELECT cursor FROM feed_cursors WHERE feed = ?", (feed,)).fetchone()
+    return int(row[0]) if row else None
+
+
+def quarantine_count(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT COUNT(*) FROM quarantine").fetchone()[0])
+
+
+def quarantine_rows(conn: sqlite3.Connection, limit: int = 200) -> list[QuarantineRow]:
+    """The newest quarantined messages, newest first."""
+    return [
+        QuarantineRow(r[0], _time(r[1]), r[2], r[3], r[4], r[5])
+        for r in conn.execute(
+            "SELECT id, received_at, feed, cursor, reason, raw FROM quarantine"
+            " ORDER BY id DESC LIMIT ?",
+            (limit,),
+        )
+    ]

@@ -68,3 +68,15 @@ class ImportResult:
     created: bool
     new_events: int
     duplicate_events: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuarantineRow:
+    """An inbound message that could not be used, with the reason; kept, never dropped."""
+
+    id: int
+    received_at: datetime
+    feed: str
+    cursor: int | None
+    reason: str
+    raw: str

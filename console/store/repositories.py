@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 import sqlite_utils
 
@@ -21,6 +22,7 @@ from console.domain.events import TimelineEvent
 
 from .queries import iso
 from .records import ImportResult
+from .schema import case_ref_rows
 from .search import case_document, event_document
 
 # -- writing ---------------------------------------------------------------------------
@@ -77,9 +79,16 @@ def put_case(db: sqlite_utils.Database, case: Case, customer_name: str) -> bool:
     (rowid,) = db.execute("SELECT rowid FROM cases WHERE id = ?", (case.id,)).fetchone()
     if existed:
         db.execute("DELETE FROM case_text WHERE rowid = ?", (rowid,))
+    case_json = case.model_dump_json()
     db.execute(
         "INSERT INTO case_text (rowid, body, cjk1, case_id) VALUES (?, ?, ?, ?)",
-        (rowid, *case_document(case.subject, customer_name, case.model_dump_json()), case.id),
+        (rowid, *case_document(case.subject, customer_name, case_json), case.id),
+    )
+    if existed:
+        db.execute("DELETE FROM case_refs WHERE case_id = ?", (case.id,))
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO case_refs (kind, ref, case_id) VALUES (?, ?, ?)",
+        case_ref_rows(case.id, case_json),
     )
     return not existed
 
@@ -216,3 +225,53 @@ def events(conn: sqlite3.Connection, case_id: str) -> list[TimelineEvent]:
         _event_from_row(r)
         for r in conn.execute(f"{_EVENT_SELECT} WHERE case_id = ? ORDER BY seq", (case_id,))
     ]
+
+
+# -- live ingest -----------------------------------------------------------------------
+
+_ACTIVE_FIRST = (
+    "CASE c.status WHEN 'resolved' THEN 1 WHEN 'closed' THEN 1 ELSE 0 END, c.opened_at DESC"
+)
+
+
+def resolve_case(db: sqlite_utils.Database, refs: Mapping[str, str]) -> str | None:
+    """The case an inbound event belongs to, by its strongest reference.
+
+    ``refs`` maps a reference kind (ticket_id, order_id, ...) to its value, strongest first.
+    When several cases share a reference, the newest active one wins.
+    """
+    for kind, ref in refs.items():
+        row = db.execute(
+            "SELECT r.case_id FROM case_refs r JOIN cases c ON c.id = r.case_id"
+            f" WHERE r.kind = ? AND r.ref = ? ORDER BY {_ACTIVE_FIRST} LIMIT 1",
+            (kind, ref),
+        ).fetchone()
+        if row is not None:
+            return str(row[0])
+    return None
+
+
+def put_quarantine(
+    db: sqlite_utils.Database,
+    *,
+    feed: str,
+    cursor: int | None,
+    reason: str,
+    raw: str,
+    received_at: datetime,
+) -> None:
+    db.execute(
+        "INSERT INTO quarantine (received_at, feed, cursor, reason, raw) VALUES (?, ?, ?, ?, ?)",
+        (iso(received_at), feed, cursor, reason, raw),
+    )
+
+
+def set_feed_cursor(
+    db: sqlite_utils.Database, feed: str, cursor: int, updated_at: datetime
+) -> None:
+    db.execute(
+        "INSERT INTO feed_cursors (feed, cursor, updated_at) VALUES (?, ?, ?)"
+        " ON CONFLICT(feed) DO UPDATE SET cursor = MAX(cursor, excluded.cursor),"
+        " updated_at = excluded.updated_at",
+        (feed, cursor, iso(updated_at)),
+    )

@@ -7,6 +7,7 @@ Never edit a released migration: add a new one.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 
@@ -118,9 +119,65 @@ def _v2_backfill(conn: sqlite3.Connection) -> None:
         )
 
 
+# Live ingest: the external references that route an inbound event to its case, the
+# quarantine of what could not be used (never silently dropped), and each feed's position.
+_V3 = """
+CREATE TABLE case_refs (
+    kind    TEXT NOT NULL,             -- ticket_id, order_id, shipment_id, payment_id ...
+    ref     TEXT NOT NULL,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    PRIMARY KEY (kind, ref, case_id)
+) WITHOUT ROWID;
+CREATE INDEX case_refs_by_case ON case_refs(case_id);
+CREATE TABLE quarantine (
+    id          INTEGER PRIMARY KEY,
+    received_at TEXT NOT NULL,
+    feed        TEXT NOT NULL,
+    cursor      INTEGER,
+    reason      TEXT NOT NULL,
+    raw         TEXT NOT NULL
+);
+CREATE TABLE feed_cursors (
+    feed       TEXT PRIMARY KEY,
+    cursor     INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+);
+"""
+
+REF_FIELDS = {  # ExternalRefs field -> case_refs.kind
+    "ticket_id": "ticket_id",
+    "order_ids": "order_id",
+    "shipment_ids": "shipment_id",
+    "payment_ids": "payment_id",
+    "subscription_id": "subscription_id",
+}
+
+
+def case_ref_rows(case_id: str, case_json: str) -> list[tuple[str, str, str]]:
+    """(kind, ref, case_id) rows for a case's external references."""
+    refs = json.loads(case_json).get("external_refs") or {}
+    rows = []
+    for field, kind in REF_FIELDS.items():
+        value = refs.get(field)
+        for ref in value if isinstance(value, list) else [value]:
+            if ref:
+                rows.append((kind, ref, case_id))
+    return rows
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    run_script(conn, _V3)
+    for case_id, data in conn.execute("SELECT id, data FROM cases").fetchall():
+        conn.executemany(
+            "INSERT OR IGNORE INTO case_refs (kind, ref, case_id) VALUES (?, ?, ?)",
+            case_ref_rows(case_id, data),
+        )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1,  # 1: cases, customers, events
     _v2_backfill,  # 2: full-text search, filled from what is already stored
+    _v3,  # 3: case references, quarantine, feed positions
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
