@@ -106,6 +106,37 @@ def _parser() -> argparse.ArgumentParser:
         description="Print the JSON Schema of one of Tandem's file formats.",
     )
     schema.add_argument("format", choices=["case-file"])
+
+    sandbox = sub.add_parser(
+        "sandbox",
+        help="serve the sandbox remote systems on loopback",
+        description="Serve stand-ins for a contact centre's orders, payments, logistics, "
+        "inventory and ticketing systems over HTTP on loopback, with their event feed, "
+        "seeded from the demo cases (the same --demo-cases and --seed as 'tandem demo' give "
+        "ids the console knows). Data lives in <data folder>/sandbox/. Ends cleanly on "
+        "SIGTERM or Ctrl+C.",
+    )
+    sandbox.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
+    )
+    sandbox.add_argument(
+        "--port", type=int, default=8765, metavar="P", help="0 picks a free port (default: 8765)"
+    )
+    sandbox.add_argument(
+        "--demo-cases", type=int, default=120, metavar="N", help="demo cases to seed (default: 120)"
+    )
+    sandbox.add_argument(
+        "--seed", type=int, default=1, metavar="S", help="which demo set (default: 1)"
+    )
+    sandbox.add_argument(
+        "--port-file", type=Path, metavar="F", help="write the bound port here once serving"
+    )
+    sandbox.add_argument(
+        "--key-lifetime",
+        type=float,
+        metavar="SECONDS",
+        help="how long idempotency keys are kept (default: 86400)",
+    )
     return parser
 
 
@@ -161,6 +192,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(json.dumps(CaseFileService.schema(), indent=2, ensure_ascii=False))
         return EXIT_OK
+
+    if args.command == "sandbox":
+        return _sandbox(args)
 
     from console.app import open_services
     from console.domain.errors import InvalidInput, NotFound, StoreError
@@ -226,3 +260,23 @@ def _demo(services: Any, args: argparse.Namespace) -> int:
         f"in {services.data_dir}."
     )
     return EXIT_OK
+
+
+def _sandbox(args: argparse.Namespace) -> int:
+    if args.demo_cases < 0:
+        return _fail("--demo-cases cannot be negative", EXIT_UNUSABLE)
+    if not 0 <= args.port <= 65535:
+        return _fail("--port must be 0..65535", EXIT_UNUSABLE)
+    from console.app import Paths
+    from console.sandbox.server import serve
+
+    data_dir = Paths.resolve(args.data_dir).data_dir
+    return serve(
+        data_dir / "sandbox",
+        host=args.host,
+        port=args.port,
+        demo_cases=args.demo_cases,
+        seed=args.seed,
+        port_file=args.port_file,
+        key_lifetime_s=args.key_lifetime,
+    )
