@@ -19,22 +19,32 @@ from .settings import SettingsService
 if TYPE_CHECKING:
     from .casefiles import CaseFileService
     from .ingest import IngestService
+    from .live import FeedSource, LiveService
     from .seeding import DemoService
 
 
 class Services:
     """Every service of one open data folder, wired to one store and one event bus."""
 
-    def __init__(self, data_dir: Path, store: Store, bus: EventBus) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        store: Store,
+        bus: EventBus,
+        feed_source: FeedSource | None = None,
+    ) -> None:
         self.data_dir = data_dir
         self.store = store
         self.bus = bus
+        self.feed_source = feed_source  # where live events come from; None: no live feeds
         self.cases = CaseService(store, bus)
         self.settings = SettingsService(data_dir / "settings.json", bus)
 
     @classmethod
-    def create(cls, data_dir: Path, store: Store, bus: EventBus) -> Services:
-        return cls(data_dir, store, bus)
+    def create(
+        cls, data_dir: Path, store: Store, bus: EventBus, feed_source: FeedSource | None = None
+    ) -> Services:
+        return cls(data_dir, store, bus, feed_source)
 
     @cached_property
     def casefiles(self) -> CaseFileService:
@@ -53,6 +63,12 @@ class Services:
         from .ingest import IngestService
 
         return IngestService(self.store, self.bus)
+
+    @cached_property
+    def live(self) -> LiveService:
+        from .live import LiveService
+
+        return LiveService(self.ingest, self.bus, self.feed_source)
 
     def close(self) -> None:
         self.store.close()
