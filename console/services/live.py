@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -57,7 +58,7 @@ class LiveService:
             return
         for feed in feeds:
             task = asyncio.ensure_future(self._ingest.run(feed))
-            task.add_done_callback(lambda t, name=feed.name: self._ended(name, t))
+            task.add_done_callback(functools.partial(self._ended, feed.name))
             self._tasks[feed.name] = task
 
     def _ended(self, name: str, task: asyncio.Task[None]) -> None:
