@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import logging.handlers
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from console.services import Services
-from console.services.bus import EventBus
+from console.services.bus import EventBus, FeedStatus
 from console.store import Store
+
+if TYPE_CHECKING:
+    from console.services.ingest import EventFeed
+    from console.services.live import FeedSource
 
 APP_NAME = "tandem"
 DATA_DIR_ENV = "TANDEM_DATA_DIR"
@@ -77,8 +83,11 @@ def configure_logging(paths: Paths, level: int = logging.INFO) -> None:
     _configured_log_file = paths.log_file
 
 
-def open_services(data_dir: Path | str | None = None) -> Services:
+def open_services(data_dir: Path | str | None = None, *, sandbox: bool = False) -> Services:
     """Open the data folder's store and wire every service to it.
+
+    With ``sandbox``, live events come from the sandbox remote systems, which the console
+    starts on loopback once its window is up.
 
     Raises :class:`console.domain.errors.StoreError` (with a message for the user) when the
     store cannot be used; the file is then left untouched.
@@ -88,8 +97,61 @@ def open_services(data_dir: Path | str | None = None) -> Services:
     configure_logging(paths)
     store = Store.open(paths.database)
     log.info("opened %s", paths.database)
-    return Services.create(paths.data_dir, store, EventBus())
+    bus = EventBus()
+    source = sandbox_source(paths.data_dir, bus) if sandbox else None
+    return Services.create(paths.data_dir, store, bus, source)
 
 
 def close_services(services: Services) -> None:
     services.close()
+
+
+SANDBOX_FEED = "sandbox"
+
+
+def sandbox_source(
+    data_dir: Path, bus: EventBus, *, demo_cases: int = 120, seed: int = 1
+) -> FeedSource:
+    """Live events from the sandbox remote systems, started on loopback when opened.
+
+    The sandbox is seeded with the same demo cases as ``tandem demo`` (same count and seed),
+    so the orders, payments and tickets its events name exist in the console's store.
+    """
+    running: dict[str, Any] = {}
+
+    async def open_feeds() -> list[EventFeed]:
+        import httpx
+
+        from console.connectors.feeds import SseFeed
+        from console.sandbox import process
+
+        sandbox = await asyncio.to_thread(process.start, data_dir, demo_cases=demo_cases, seed=seed)
+        # trust_env=False: loopback must never go through a proxy from the environment.
+        client = httpx.AsyncClient(base_url=sandbox.base_url, timeout=10.0, trust_env=False)
+        running.update(sandbox=sandbox, client=client)
+        log.info("sandbox running at %s (pid %d)", sandbox.base_url, sandbox.pid)
+
+        def status(state: str, detail: str) -> None:
+            bus.publish(FeedStatus(SANDBOX_FEED, state, detail))
+
+        return [
+            SseFeed(
+                SANDBOX_FEED,
+                client,
+                stream_url="/events/v1/stream",
+                poll_url="/events/v1/events",
+                on_status=status,
+            )
+        ]
+
+    async def close_feeds() -> None:
+        client = running.pop("client", None)
+        if client is not None:
+            await client.aclose()
+        sandbox = running.pop("sandbox", None)
+        if sandbox is not None:
+            await asyncio.to_thread(sandbox.stop)
+
+    from console.services.live import FeedSource
+
+    return FeedSource(open_feeds, close_feeds)

@@ -53,6 +53,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--case", metavar="ID", help="open this case first")
     run.add_argument(
+        "--no-sandbox",
+        action="store_true",
+        help="do not start the sandbox remote systems (no live events); "
+        "--screenshot never starts them",
+    )
+    run.add_argument(
         "--theme",
         choices=["light", "dark"],
         help="colour theme (default: your setting, else follow the system)",
@@ -200,7 +206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from console.domain.errors import InvalidInput, NotFound, StoreError
 
     try:
-        services = open_services(args.data_dir)
+        live = args.command == "run" and not args.no_sandbox and args.screenshot is None
+        services = open_services(args.data_dir, sandbox=live)
     except StoreError as exc:
         return _fail(str(exc), EXIT_UNUSABLE)
     try:
