@@ -37,6 +37,7 @@ class InboundEvent(DomainModel):
     summary: Annotated[str, StringConstraints(min_length=1, max_length=300)]
     payload: EventPayload
     refs: dict[RefKind, Identifier] = Field(default_factory=dict)
+    case_id: Identifier | None = None  # set when the source knows the case (a scenario)
 
 
 @dataclass(frozen=True, slots=True)

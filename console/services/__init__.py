@@ -18,8 +18,10 @@ from .settings import SettingsService
 
 if TYPE_CHECKING:
     from .casefiles import CaseFileService
+    from .digest import DigestService
     from .ingest import IngestService
     from .live import FeedSource, LiveService
+    from .scenario import ScenarioPlayer
     from .seeding import DemoService
 
 
@@ -59,10 +61,22 @@ class Services:
         return DemoService(self.store, self.bus)
 
     @cached_property
+    def digest(self) -> DigestService:
+        from .digest import DigestService
+
+        return DigestService(self.store)
+
+    @cached_property
     def ingest(self) -> IngestService:
         from .ingest import IngestService
 
         return IngestService(self.store, self.bus)
+
+    @cached_property
+    def scenarios(self) -> ScenarioPlayer:
+        from .scenario import ScenarioPlayer
+
+        return ScenarioPlayer(self.store, self.ingest, self.bus)
 
     @cached_property
     def live(self) -> LiveService:
