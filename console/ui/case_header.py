@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from console.domain.kinds import SentimentLabel
 from console.services.cases import CaseDetail
 from console.ui import labels
+
+if TYPE_CHECKING:
+    from console.policy.sentiment import Cue, SentimentReading
 
 TICK_MS = 1000
 
@@ -37,7 +44,7 @@ class CaseHeader(QWidget):
         self.owner = self._value()
         self.priority = self._value()
         self.sla = self._value("slaValue")
-        self.sentiment = self._value("sentimentValue")
+        self.sentiment = self._value("sentimentChip")
         self.reason = QLabel("", objectName="sentimentReason")
         self.reason.setMaximumWidth(360)
         facts = QGridLayout()
@@ -93,23 +100,52 @@ class CaseHeader(QWidget):
         self.owner.setText(labels.owner(case.owner.kind, case.owner.id))
         self.priority.setText(labels.priority(case.priority))
         if case.sentiment is None:
+            self.show_sentiment(None, "", ())
+        else:
+            self.show_sentiment(case.sentiment.label, case.sentiment.reason, ())
+        self.sla.setToolTip(self.tr("Due %1").replace("%1", labels.exact(case.sla_due_at)))
+        self._tick()
+        self._ticker.start()
+
+    def show_reading(self, reading: SentimentReading) -> None:
+        """The digest's sentiment reading: label, reason, and the cues behind it."""
+        self.show_sentiment(reading.label, reading.reason, reading.cues)
+
+    def show_sentiment(
+        self, label: SentimentLabel | None, reason: str, cues: Sequence[Cue]
+    ) -> None:
+        if label is None:
             self.sentiment.setText(self.tr("Not assessed"))
             self.sentiment.setProperty("tone", "none")
             self.reason.clear()
             self.sentiment.setToolTip("")
+            self.reason.setToolTip("")
         else:
-            self.sentiment.setText(labels.sentiment(case.sentiment.label))
-            self.sentiment.setProperty("tone", case.sentiment.label.value)
-            why = self.tr("Why: %1").replace("%1", case.sentiment.reason)
-            self.sentiment.setToolTip(why)
-            self.reason.setToolTip(why)
+            self.sentiment.setText(labels.sentiment(label))
+            self.sentiment.setProperty("tone", label.value)
+            why = self.tr("Why: %1").replace("%1", reason) if reason else ""
+            tip = why
+            if cues:
+                lines = [
+                    f"• “{cue.text}” ({self._cue(cue.source)}, {cue.weight:+.2f})" for cue in cues
+                ]
+                tip = "\n".join([why, self.tr("Cues:"), *lines]).strip()
+            self.sentiment.setToolTip(tip)
+            self.reason.setToolTip(tip)
             self.reason.setText(
                 self.reason.fontMetrics().elidedText(why, Qt.TextElideMode.ElideRight, 360)
             )
         _restyle(self.sentiment)
-        self.sla.setToolTip(self.tr("Due %1").replace("%1", labels.exact(case.sla_due_at)))
-        self._tick()
-        self._ticker.start()
+
+    def _cue(self, source: str) -> str:
+        return {
+            "lexicon": self.tr("wording"),
+            "negation": self.tr("negation"),
+            "intensifier": self.tr("intensifier"),
+            "repetition": self.tr("repetition"),
+            "system_event": self.tr("system event"),
+            "punctuation": self.tr("punctuation"),
+        }.get(source, source)
 
     def _tick(self) -> None:
         if self._detail is None:

@@ -29,6 +29,13 @@ class ShortcutsDialog(QDialog):
             *actions,
             (self.tr("Next / previous case (in the queue)"), "J / K"),
             (self.tr("Open the selected event in full (in the timeline)"), self.tr("Enter")),
+            (self.tr("Jump to the newest / oldest event (in the timeline)"), "End / Home"),
+            (
+                self.tr("Next / previous match (in the find field)"),
+                self.tr("Enter / Shift+Enter"),
+            ),
+            (self.tr("Clear the search (in the find field)"), "Esc"),
+            (self.tr("Show a statement in the timeline (in the digest)"), self.tr("Enter")),
             (self.tr("Move between controls"), self.tr("Tab / Shift+Tab")),
         ]
         table = QTableWidget(len(rows), 2, self)

@@ -11,11 +11,23 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidg
 
 from console.domain.errors import NotFound
 from console.services import Services
-from console.services.bus import CasesChanged, EventsAppended, Level, Progress, UserMessage
+from console.services.bus import (
+    CasesChanged,
+    CustomerMessage,
+    EventsAppended,
+    FeedStatus,
+    Level,
+    Progress,
+    Quarantined,
+    UserMessage,
+)
 from console.services.cases import CaseDetail
 from console.ui.case_header import CaseHeader
 from console.ui.customer_panel import CustomerPanel
+from console.ui.diagnostics import FeedMonitor
+from console.ui.digest_panel import DigestPanel
 from console.ui.menus import Menus
+from console.ui.notifier import Notifier
 from console.ui.proposal_panel import ProposalPanel
 from console.ui.queue_panel import QUEUE_SLOT, QueuePanel
 from console.ui.status_bar import StatusBar
@@ -24,14 +36,18 @@ from console.ui.theme import ThemeManager
 from console.ui.timeline_panel import TimelinePanel
 
 REFRESH_DELAY_MS = 150
+DIGEST_DELAY_MS = 2000  # new customer messages refresh the digest at most this often
 QUEUE_WIDTH, RIGHT_WIDTH = 400, 410
 STATE_FILE = "window.ini"
+CHANGED_SLOT = "queue.changed"
 
 
 class MainWindow(QMainWindow):
     case_opened = Signal(str)  # after header, customer panel and timeline show the case
     closed = Signal()
     language_chosen = Signal(str)  # "en", "zh_CN" or "system"; the session re-opens the window
+    revealed = Signal(str)  # an event id, once the timeline shows it selected
+    digest_shown = Signal(str)  # a case id, once its digest is shown
 
     def __init__(
         self, services: Services, themes: ThemeManager | None = None, parent: QWidget | None = None
@@ -42,6 +58,7 @@ class MainWindow(QMainWindow):
         self.slots = TaskSlots()
         self._unsubscribe: list[Callable[[], None]] = []
         self._opening: str | None = None
+        self._changed_ids: set[str] = set()
         self.setWindowTitle(self.tr("Tandem"))
         self.setObjectName("mainWindow")
 
@@ -49,6 +66,7 @@ class MainWindow(QMainWindow):
         self.queue = QueuePanel(services.cases, self.slots, self)
         self.timeline = TimelinePanel(services.cases, self.slots, self)
         self.customer = CustomerPanel(self)
+        self.digest = DigestPanel(self)
         self.proposal = ProposalPanel(self)
         self.right = self._right_column()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -67,18 +85,35 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self.status.show_user(services.settings.settings)
+        self.feeds = FeedMonitor(self)
+        self.feeds.changed.connect(lambda: self.status.show_quarantine(self.feeds.quarantined))
+        self.status.quarantine.clicked.connect(self.show_diagnostics)
+        self.notifier = Notifier(
+            self,
+            self.status,
+            lambda: services.settings.settings.user_id,
+            lambda: self.case_id,
+            self.open_case,
+        )
         self.menus = Menus(self)
         QWidget.setTabOrder(self.queue.view, self.timeline.view)
         QWidget.setTabOrder(self.timeline.detail, self.customer)
-        QWidget.setTabOrder(self.customer, self.proposal)
+        QWidget.setTabOrder(self.customer, self.digest.toggle)
+        QWidget.setTabOrder(self.digest.toggle, self.digest.list)
+        QWidget.setTabOrder(self.digest.list, self.proposal)
+        self.digest.statement_chosen.connect(self._statement_chosen)
 
         self.queue.case_selected.connect(self.open_case)
         self.queue.counts_changed.connect(self.status.show_counts)
-        self._refresh = Throttle(REFRESH_DELAY_MS, self._refresh_queue, self)
+        self._refresh = Throttle(REFRESH_DELAY_MS, self._refresh_changed, self)
+        self._digest_later = Throttle(DIGEST_DELAY_MS, self._refresh_digest, self)
         bus = services.bus
         self._unsubscribe += [
             bus.subscribe(CasesChanged, self._cases_changed),
             bus.subscribe(EventsAppended, self._events_appended),
+            bus.subscribe(CustomerMessage, self._customer_message),
+            bus.subscribe(FeedStatus, self.feeds.on_status),
+            bus.subscribe(Quarantined, self.feeds.on_quarantined),
             bus.subscribe(Progress, self.status.on_progress),
             bus.subscribe(UserMessage, self.status.on_message),
         ]
@@ -94,9 +129,14 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 12, 12)
         layout.setSpacing(0)
-        cards = ((self.tr("Customer"), self.customer), (self.tr("AI proposal"), self.proposal))
+        cards = (
+            (self.tr("Customer"), self.customer),
+            (None, self.digest),
+            (self.tr("AI proposal"), self.proposal),
+        )
         for title, card in cards:
-            layout.addWidget(QLabel(title, objectName="paneTitle"))
+            if title is not None:
+                layout.addWidget(QLabel(title, objectName="paneTitle"))
             wrap = QVBoxLayout()
             wrap.setContentsMargins(12, 0, 0, 8)
             wrap.addWidget(card)
@@ -123,8 +163,26 @@ class MainWindow(QMainWindow):
         self._refresh.cancel()
         self.slots.start(QUEUE_SLOT, self.queue.refresh())
 
-    def _refresh_queue(self) -> None:
-        self.slots.start(QUEUE_SLOT, self.queue.refresh())
+    def _refresh_changed(self) -> None:
+        """The cases changed since the last refresh, row by row (never the whole queue)."""
+        if self.slots.running(CHANGED_SLOT):  # one at a time, in order: try again shortly
+            self._refresh()
+            return
+        ids, self._changed_ids = sorted(self._changed_ids), set()
+        if ids:
+            self.slots.start(CHANGED_SLOT, self._apply_changed(ids))
+
+    async def _apply_changed(self, ids: list[str]) -> None:
+        await self.queue.refresh_cases(ids)
+
+    def after_first_paint(self) -> None:
+        """What the first frame does not need: the rest of the queue, the quarantine's size."""
+        self.complete_queue()
+        try:
+            ingest = self.services.ingest
+        except ImportError:  # live ingest is not part of this build
+            return
+        self.feeds.set_quarantined(ingest.quarantine_count())
 
     # --- the open case ------------------------------------------------------------------
     @property
@@ -158,12 +216,16 @@ class MainWindow(QMainWindow):
             self.timeline.append_to(detail.case.id, detail.event_count)
         else:
             self.timeline.set_case(detail.case.id)
+            self.digest.show_reading()
+            self._digest_later.cancel()
+            self.slots.start("case.digest", self._load_digest(detail.case.id))
         self.setWindowTitle(self.tr("%1 — Tandem").replace("%1", detail.customer.name))
         if self.queue.current_case_id() != detail.case.id:
             self.queue.select_case(detail.case.id, notify=False)
         self.case_opened.emit(detail.case.id)
 
     def _cases_changed(self, event: CasesChanged) -> None:
+        self._changed_ids.update(event.case_ids)
         self._refresh()
         case_id = self.case_id
         if case_id is not None and case_id in event.case_ids:  # the open case: header too
@@ -172,6 +234,65 @@ class MainWindow(QMainWindow):
 
     def _events_appended(self, event: EventsAppended) -> None:
         self.timeline.append_to(event.case_id, event.last_seq)
+
+    def _customer_message(self, event: CustomerMessage) -> None:
+        self.notifier.on_message(event)
+        if event.case_id == self.case_id:
+            self._digest_later()
+
+    # --- the digest of what the customer said ---------------------------------------------
+    def _refresh_digest(self) -> None:
+        case_id = self.case_id
+        if case_id is not None:
+            self.slots.start("case.digest", self._load_digest(case_id))
+
+    async def _load_digest(self, case_id: str) -> None:
+        try:
+            digest_service = self.services.digest
+        except ImportError:  # the digest service is not part of this build yet
+            self.digest.show_unavailable()
+            return
+        digest = await digest_service.digest(case_id)
+        if case_id != self.case_id:
+            return
+        self.digest.show_digest(digest)
+        self.header.show_reading(digest.sentiment)
+        self.digest_shown.emit(case_id)
+
+    def _statement_chosen(self, seq: int) -> None:
+        self.timeline.reveal(seq)
+
+    # --- reveal ---------------------------------------------------------------------------
+    def reveal(self, event_id: str) -> None:
+        """Show event ``event_id`` in the timeline: open its case if need be, clear a filter
+        that hides it, scroll to it, select it and flash it. Emits ``revealed``."""
+        self.slots.start("reveal", self._reveal(event_id))
+
+    async def _reveal(self, event_id: str) -> None:
+        found = self.services.cases.locate(event_id)
+        if found is None:
+            text = self.tr("No event %1 in this store.").replace("%1", event_id)
+            self.status.on_message(UserMessage(Level.WARNING, text))
+            return
+        case_id, seq = found
+        if self.case_id != case_id:
+            self.open_case(case_id)
+            task = self.slots.task("case.open")
+            if task is not None:
+                await task
+            if self.case_id != case_id:
+                return
+        if self.timeline.reveal(seq):
+            self.timeline.focus_list()
+            self.revealed.emit(event_id)
+
+    # --- diagnostics ----------------------------------------------------------------------
+    def show_diagnostics(self) -> None:
+        from console.ui.diagnostics import DiagnosticsDialog
+
+        dialog = DiagnosticsDialog(self.services, self.feeds, self.slots, self)
+        dialog.open()
+        self.diagnostics = dialog
 
     # --- focus ----------------------------------------------------------------------------
     def focus_queue(self) -> None:
@@ -223,7 +344,10 @@ class MainWindow(QMainWindow):
             unsubscribe()
         self._unsubscribe.clear()
         self._refresh.cancel()
+        self._digest_later.cancel()
         self.queue.shutdown()
+        self.timeline.shutdown()
+        self.notifier.shutdown()
         self.header.show_detail(None)  # stops the SLA ticker
         self.slots.cancel_all()
 

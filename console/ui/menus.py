@@ -62,6 +62,20 @@ class Menus(QObject):
             self.languages.addAction(action)
             language_menu.addAction(action)
 
+        self.view_menu.addSeparator()
+        self.filter_timeline = self._action(
+            self.tr("&Filter the timeline…"), "Ctrl+Shift+L", window.timeline.filter.showMenu
+        )
+        self.show_everything = self._action(
+            self.tr("Show &every event"), None, window.timeline.clear_filter
+        )
+        self.view_menu.addActions([self.filter_timeline, self.show_everything])
+        self.view_menu.addSeparator()
+        self.diagnostics = self._action(
+            self.tr("&Diagnostics"), "Ctrl+Shift+D", window.show_diagnostics
+        )
+        self.view_menu.addAction(self.diagnostics)
+
         self.go_menu = bar.addMenu(self.tr("&Go"))
         self.next_case = self._action(
             self.tr("&Next case"), "Ctrl+Down", lambda: window.queue.step(1)
@@ -79,7 +93,22 @@ class Menus(QObject):
         self.focus_panel = self._action(
             self.tr("Go to the &customer and proposal"), "Alt+3", window.focus_panel
         )
+        self.find_in_case = self._action(
+            self.tr("F&ind in this case"), "Ctrl+Shift+F", window.timeline.focus_find
+        )
+        self.next_match = self._action(
+            self.tr("Ne&xt match"),
+            QKeySequence.StandardKey.FindNext,
+            lambda: window.timeline.step_match(1),
+        )
+        self.previous_match = self._action(
+            self.tr("Pre&vious match"),
+            QKeySequence.StandardKey.FindPrevious,
+            lambda: window.timeline.step_match(-1),
+        )
         self.go_menu.addActions([self.next_case, self.previous_case])
+        self.go_menu.addSeparator()
+        self.go_menu.addActions([self.find_in_case, self.next_match, self.previous_match])
         self.go_menu.addSeparator()
         self.go_menu.addActions(
             [self.focus_search, self.focus_queue, self.focus_timeline, self.focus_panel]
@@ -88,7 +117,7 @@ class Menus(QObject):
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.shortcuts = self._action(self.tr("&Keyboard shortcuts"), "F1", self._show_shortcuts)
         self.about = self._action(self.tr("&About Tandem"), None, self._show_about)
-        self.help_menu.addActions([self.shortcuts, self.about])
+        self.help_menu.addActions([self.shortcuts, self.diagnostics, self.about])
 
     def _action(
         self, text: str, shortcut: str | QKeySequence.StandardKey | None, slot: object

@@ -174,6 +174,36 @@ class QueueModel(QAbstractTableModel):
             self._reindex()
             self.endInsertRows()
 
+    def apply(self, case_ids: Iterable[str], rows: Sequence[QueueRow]) -> None:
+        """A cheap refresh of ``case_ids``: ``rows`` are those still in the queue (changed
+        or new); an id without a row has left it. Row by row, never a reset."""
+        fresh = {row.case_id: row for row in rows}
+        gone = sorted(
+            (self._index[i] for i in set(case_ids) if i not in fresh and i in self._index),
+            reverse=True,
+        )
+        for position in gone:
+            self.beginRemoveRows(QModelIndex(), position, position)
+            del self._rows[position]
+            self.endRemoveRows()
+        if gone:
+            self._reindex()
+        last_column = COLUMN_COUNT - 1
+        added: list[QueueRow] = []
+        for case_id, row in fresh.items():
+            position = self._index.get(case_id)
+            if position is None:
+                added.append(row)
+            elif self._rows[position] != row:
+                self._rows[position] = row
+                self.dataChanged.emit(self.index(position, 0), self.index(position, last_column))
+        if added:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(added) - 1)
+            self._rows.extend(added)
+            self._reindex()
+            self.endInsertRows()
+
     def refresh_times(self) -> None:
         """Countdowns moved on: repaint the SLA and age columns."""
         if self._rows:

@@ -66,6 +66,7 @@ class QueuePanel(QWidget):
         self.model = QueueModel(parent=self)
         self.proxy = QueueProxy(self)
         self.proxy.setSourceModel(self.model)
+        self.proxy.set_order(QueueOrder.SLA)  # changed cases move to their place as they change
         self.view = QueueView(self)
         self.view.setModel(self.proxy)
         self.view.setAccessibleName(self.tr("Case queue"))
@@ -139,6 +140,19 @@ class QueuePanel(QWidget):
     async def refresh(self) -> None:
         """Re-ask the service with the current query and apply the difference."""
         self.merge(await self._cases.queue(self.query()))
+
+    async def refresh_cases(self, case_ids: Sequence[str]) -> None:
+        """Bring just ``case_ids`` up to date (inserted, changed or removed), keeping the
+        selection and the scroll position."""
+        query = self.query()
+        rows = await self._cases.queue_rows(case_ids, query)
+        if query != self.query():
+            return  # the agent searched meanwhile; that answer covers these cases
+        bar = self.view.verticalScrollBar()
+        scrolled = bar.value()
+        self.model.apply(case_ids, rows)
+        bar.setValue(min(scrolled, bar.maximum()))
+        self._counts()
 
     def _start_search(self, text: str) -> None:
         self._text = text.strip()

@@ -100,8 +100,12 @@ def run(
     case_id: str | None = None,
     theme: Literal["light", "dark"] | None = None,
     lang: Literal["en", "zh_CN"] | None = None,
+    reveal: str | None = None,
 ) -> int:
-    """Open the console; returns the process exit code."""
+    """Open the console; returns the process exit code.
+
+    ``reveal``: an event id to show in the timeline once the window is up (its case opens).
+    """
     _choose_platform(screenshot)
     import qasync
 
@@ -150,8 +154,10 @@ def run(
             print(f"first-paint {painted_at:.6f}", flush=True)
             finish(0)
             return
-        window.complete_queue()
-        if case_id is not None:
+        window.after_first_paint()
+        if reveal is not None:
+            window.reveal(reveal)
+        elif case_id is not None:
             window.open_case(case_id)
         else:
             window.queue.select_first()
@@ -201,6 +207,9 @@ async def _screenshot(
         queue = window.slots.task(QUEUE_SLOT)
         if queue is not None:
             await asyncio.wait_for(asyncio.shield(queue), CASE_TIMEOUT_S)
+        revealing = window.slots.task("reveal")
+        if revealing is not None:
+            await asyncio.wait_for(asyncio.shield(revealing), CASE_TIMEOUT_S)
         if case_id is not None or window.queue.proxy.rowCount() > 0:
             await _case_shown(window)
         # let posted layout and paint requests run before grabbing

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from console.services.bus import Level, Progress, UserMessage
 from console.services.settings import Settings
@@ -23,7 +23,14 @@ class StatusBar(QStatusBar):
         self.cases.setAccessibleName(self.tr("Cases in the queue"))
         self.user = QLabel("", self)
         self.user.setAccessibleName(self.tr("Signed-in user"))
+        self.quarantine = QPushButton("", self, objectName="quarantineBadge")
+        self.quarantine.setFlat(True)
+        self.quarantine.setAccessibleName(self.tr("Quarantined events"))
+        tip = self.tr("Inbound events that could not be used: open Diagnostics")
+        self.quarantine.setToolTip(tip)
+        self.quarantine.hide()
         self.addPermanentWidget(self.progress)
+        self.addPermanentWidget(self.quarantine)
         self.addPermanentWidget(self.cases)
         self.addPermanentWidget(self.user)
 
@@ -38,6 +45,13 @@ class StatusBar(QStatusBar):
         else:
             text = self.tr("%1 of %2 cases").replace("%1", str(shown)).replace("%2", str(loaded))
             self.cases.setText(text)
+
+    def show_quarantine(self, count: int) -> None:
+        self.quarantine.setVisible(count > 0)
+        if count == 1:
+            self.quarantine.setText(self.tr("1 quarantined"))
+        else:
+            self.quarantine.setText(self.tr("%1 quarantined").replace("%1", f"{count:,}"))
 
     def on_progress(self, event: Progress) -> None:
         if event.finished:
