@@ -82,7 +82,10 @@ def serve(
     folder.mkdir(parents=True, exist_ok=True)
     _logging(folder)
     app = create_app(folder, demo_cases=demo_cases, seed_value=seed, key_lifetime_s=key_lifetime_s)
-    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # IPPROTO_TCP spelled out: asyncio only sets TCP_NODELAY on the accepted connections
+    # of a socket that says so, and without it every response waits ~40 ms (Nagle).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     sock.set_inheritable(False)
