@@ -180,11 +180,19 @@ def _v4(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX events_by_case_kind ON events(case_id, kind, seq)")
 
 
+def _v5(conn: sqlite3.Connection) -> None:
+    # Per-term document counts of the search indexes, for ranking a window of matches
+    # without scoring every match (FTS5's own bm25() touches every posting).
+    conn.execute("CREATE VIRTUAL TABLE case_vocab USING fts5vocab(case_text, 'row')")
+    conn.execute("CREATE VIRTUAL TABLE event_vocab USING fts5vocab(event_text, 'row')")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1,  # 1: cases, customers, events
     _v2_backfill,  # 2: full-text search, filled from what is already stored
     _v3,  # 3: case references, quarantine, feed positions
     _v4,  # 4: events by case and kind
+    _v5,  # 5: term statistics for ranked search
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

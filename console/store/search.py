@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
 _CJK_RUN = re.compile(f"[{_CJK}]+")
@@ -96,3 +97,32 @@ def collapse_bigrams(text: str) -> str:
         return out
 
     return _BIGRAM_RUN.sub(join, text).strip()
+
+
+_INDEX_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics, as unicode61 with remove_diacritics folds tokens."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def index_tokens(body: str) -> list[str]:
+    """The tokens FTS5 indexed for a stored ``body`` (CJK already as bigrams)."""
+    return _INDEX_TOKEN.findall(_fold(body))
+
+
+def query_terms(query: str) -> list[tuple[str, bool]]:
+    """(token, is_prefix) for each indexed token a query asks for, as ``match_expression``
+    matches them; single CJK characters (matched in ``cjk1``) are left out of ranking."""
+    terms: list[tuple[str, bool]] = []
+    for term in _TERM.findall(query):
+        if _CJK_RUN.fullmatch(term):
+            terms += [(gram, False) for gram in _bigrams(term)]
+            continue
+        words = [_fold(w) for w in _WORD_CHARS.findall(term)]
+        words = [w for w in words if w]
+        for i, word in enumerate(words):
+            terms.append((word, i == len(words) - 1 and len(term) >= 3))
+    return terms

@@ -341,3 +341,31 @@ def test_close_waits_for_reads_under_way_and_refuses_new_ones(tmp_path: Path) ->
         asyncio.run(store.read(queries.count_cases))
     with pytest.raises(StoreError, match="closed"):
         store.reader()
+
+
+def test_ranked_search_puts_the_best_match_first(store: Store) -> None:
+    focused = case_file("focused", n_events=0).model_copy(
+        update={"events": [message("f-1", "focused", "Refund please: the refund failed twice.")]}
+    )
+    passing = case_file("passing", n_events=0).model_copy(
+        update={
+            "events": [
+                message(
+                    "p-1",
+                    "passing",
+                    "I moved house last month and my new address is on file; the parcel went "
+                    "to the old one, the courier never called, and I might want a refund later.",
+                )
+            ]
+        }
+    )
+    for f in (focused, passing):  # "passing" is stored last: the newest match
+        store.write_sync(lambda db, f=f: repo.put_case_file(db, f))
+    conn = store.reader()
+    assert [h.case_id for h in queries.search(conn, "refund")] == ["passing", "focused"]
+    assert [h.case_id for h in queries.search(conn, "refund", ranked=True)] == [
+        "focused",
+        "passing",
+    ]
+    assert queries.search(conn, "refu", ranked=True)[0].case_id == "focused"
+    assert queries.search(conn, "退款", ranked=True) == []
