@@ -134,7 +134,8 @@ class DiagnosticsDialog(QDialog):
         header = table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((150, 110, 240)):
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column, width in enumerate((190, 130, 260)):
             if column < len(headers) - 1:
                 table.setColumnWidth(column, width)
         return table
@@ -182,12 +183,14 @@ class DiagnosticsDialog(QDialog):
     def show_quarantine(self, rows: list[Any], count: int) -> None:
         self._shown_count = count
         if count == 0:
-            self.quarantine_title.setText(self.tr("Quarantine: empty"))
+            text = self.tr("Quarantine: empty")
+        elif count == 1:
+            text = self.tr("Quarantine: 1 event could not be used")
         else:
-            text = self.tr("Quarantine: %1 events could not be used (newest %2 shown)")
-            self.quarantine_title.setText(
-                text.replace("%1", f"{count:,}").replace("%2", str(len(rows)))
-            )
+            text = self.tr("Quarantine: %1 events could not be used").replace("%1", f"{count:,}")
+        if len(rows) < count:
+            text += " " + self.tr("(the newest %1 shown)").replace("%1", str(len(rows)))
+        self.quarantine_title.setText(text)
         self.quarantine.setRowCount(len(rows))
         for row, item in enumerate(rows):
             raw = item.raw if len(item.raw) <= RAW_PREVIEW else item.raw[:RAW_PREVIEW] + "…"

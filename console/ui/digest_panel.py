@@ -127,7 +127,7 @@ class DigestPanel(QWidget):
         if not digest.statements:
             parts.append(self.tr("Nothing the customer said stands out yet."))
         if digest.repeats:
-            text = self.tr("had to repeat themselves %1×").replace("%1", str(digest.repeats))
+            text = self.tr("Repeated themselves %1×").replace("%1", str(digest.repeats))
             parts.append(text)
         if digest.contacts:
             parts.append(self.tr("%1 contacts").replace("%1", str(digest.contacts)))

@@ -110,13 +110,13 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.fillRect(rect, theme.color("surface_alt"))
         painter.setPen(theme.color("border"))
         painter.drawLine(rect.left(), rect.top(), rect.right(), rect.top())
-        if column == COL_SUMMARY:
+        if column == COL_SOURCE:
             font = QFont(painter.font())
             font.setPixelSize(10)
             font.setWeight(QFont.Weight.DemiBold)
             painter.setFont(font)
             painter.setPen(theme.color("text_muted"))
-            painter.drawText(rect.adjusted(4, 0, 0, 0), _LEFT, text)
+            painter.drawText(rect.adjusted(ACCENT + 7, 0, 0, 0), _LEFT, text)
             painter.setFont(QFont())
 
     @staticmethod

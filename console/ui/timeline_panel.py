@@ -89,7 +89,7 @@ class TimelinePanel(QWidget):
         self._flash.setInterval(FLASH_MS)
         self._flash.timeout.connect(lambda: self.model.set_flash(0))
         self.filter.changed.connect(self._filter_changed)
-        self.find.text_changed.connect(self._find_throttle)
+        self.find.text_changed.connect(self._find_text_changed)
         self.find.next_requested.connect(lambda: self.step_match(1))
         self.find.previous_requested.connect(lambda: self.step_match(-1))
         self.model.appended.connect(self._appended)
@@ -193,6 +193,13 @@ class TimelinePanel(QWidget):
         self.find.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.find.field.selectAll()
 
+    def _find_text_changed(self, text: str) -> None:
+        if text.strip():
+            self._find_throttle(text)
+        else:  # cleared: the highlights go at once
+            self._find_throttle.cancel()
+            self._start_find("")
+
     def _start_find(self, text: str) -> None:
         case_id = self.model.case_id
         if case_id is None or not text.strip():
@@ -220,7 +227,8 @@ class TimelinePanel(QWidget):
         self._found = sorted(s for s in self.model.matches if self.model.row_of(s) is not None)
         self._position = self._found.index(previous) if previous in self._found else -1
         self.model.current_match = previous if self._position >= 0 else 0
-        self.find.show_count(self._position + 1, len(self._found))
+        searching = bool(self.model.terms) or bool(self.find.field.text().strip())
+        self.find.show_count(self._position + 1, len(self._found), searching=searching)
 
     def _first_match_from_current(self) -> int:
         """The first match at or below the current row, else the newest match."""

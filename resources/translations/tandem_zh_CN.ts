@@ -4,12 +4,12 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="58" />
+        <location filename="../../console/ui/help_dialogs.py" line="65"/>
         <source>About Tandem</source>
         <translation>关于 Tandem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="64" />
+        <location filename="../../console/ui/help_dialogs.py" line="71"/>
         <source>An agent and an AI resolve escalated customer cases together.</source>
         <translation>坐席与 AI 协同处理升级的客户案例。</translation>
     </message>
@@ -17,74 +17,109 @@
 <context>
     <name>CaseHeader</name>
     <message>
-        <location filename="../../console/ui/case_header.py" line="23" />
+        <location filename="../../console/ui/case_header.py" line="30"/>
         <source>Case header</source>
         <translation>案例概要</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="26" />
-        <location filename="../../console/ui/case_header.py" line="81" />
+        <location filename="../../console/ui/case_header.py" line="33"/>
+        <location filename="../../console/ui/case_header.py" line="88"/>
         <source>No case open</source>
         <translation>未打开案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="27" />
-        <location filename="../../console/ui/case_header.py" line="82" />
+        <location filename="../../console/ui/case_header.py" line="34"/>
+        <location filename="../../console/ui/case_header.py" line="89"/>
         <source>Pick a case from the queue.</source>
         <translation>请从队列中选择一个案例。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="28" />
+        <location filename="../../console/ui/case_header.py" line="35"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="29" />
+        <location filename="../../console/ui/case_header.py" line="36"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="47" />
+        <location filename="../../console/ui/case_header.py" line="54"/>
         <source>Journey</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="48" />
+        <location filename="../../console/ui/case_header.py" line="55"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="49" />
+        <location filename="../../console/ui/case_header.py" line="56"/>
         <source>Owner</source>
         <translation>处理方</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="50" />
+        <location filename="../../console/ui/case_header.py" line="57"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="51" />
+        <location filename="../../console/ui/case_header.py" line="58"/>
         <source>SLA</source>
         <translation>SLA</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="52" />
+        <location filename="../../console/ui/case_header.py" line="59"/>
         <source>Sentiment</source>
         <translation>情绪</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="96" />
+        <location filename="../../console/ui/case_header.py" line="118"/>
         <source>Not assessed</source>
         <translation>未评估</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="103" />
+        <location filename="../../console/ui/case_header.py" line="126"/>
         <source>Why: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="110" />
+        <location filename="../../console/ui/case_header.py" line="132"/>
+        <source>Cues:</source>
+        <translation>线索：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/case_header.py" line="142"/>
+        <source>wording</source>
+        <translation>措辞</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/case_header.py" line="143"/>
+        <source>negation</source>
+        <translation>否定</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/case_header.py" line="144"/>
+        <source>intensifier</source>
+        <translation>加强语气</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/case_header.py" line="145"/>
+        <source>repetition</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/case_header.py" line="146"/>
+        <source>system event</source>
+        <translation>系统事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/case_header.py" line="147"/>
+        <source>punctuation</source>
+        <translation>标点</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/case_header.py" line="106"/>
         <source>Due %1</source>
         <translation>截止 %1</translation>
     </message>
@@ -92,24 +127,24 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../console/ui/crash.py" line="42" />
+        <location filename="../../console/ui/crash.py" line="42"/>
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../console/ui/crash.py" line="46" />
+        <location filename="../../console/ui/crash.py" line="46"/>
         <source>Tandem hit an unexpected error: %1</source>
         <translation>Tandem 遇到意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/crash.py" line="50" />
+        <location filename="../../console/ui/crash.py" line="50"/>
         <source>The details are in the log file:
 %1</source>
         <translation>详细信息已写入日志文件：
 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/crash.py" line="53" />
+        <location filename="../../console/ui/crash.py" line="53"/>
         <source>Your work is saved. If this keeps happening, restart Tandem.</source>
         <translation>您的工作已保存。如果问题反复出现，请重新启动 Tandem。</translation>
     </message>
@@ -117,243 +152,501 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="63" />
+        <location filename="../../console/ui/customer_panel.py" line="63"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="69" />
+        <location filename="../../console/ui/customer_panel.py" line="69"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="88" />
+        <location filename="../../console/ui/customer_panel.py" line="88"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="89" />
+        <location filename="../../console/ui/customer_panel.py" line="89"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="90" />
+        <location filename="../../console/ui/customer_panel.py" line="90"/>
         <source>Lifetime value</source>
         <translation>累计消费</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="91" />
+        <location filename="../../console/ui/customer_panel.py" line="91"/>
         <source>Customer since</source>
         <translation>成为客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="92" />
+        <location filename="../../console/ui/customer_panel.py" line="92"/>
         <source>Consent</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="115" />
+        <location filename="../../console/ui/customer_panel.py" line="115"/>
         <source>No customer</source>
         <translation>无客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="131" />
+        <location filename="../../console/ui/customer_panel.py" line="131"/>
         <source>preferred</source>
         <translation>首选</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="137" />
+        <location filename="../../console/ui/customer_panel.py" line="137"/>
         <source>Has contacted us once about this case</source>
         <translation>已就此案例联系我们 1 次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="139" />
+        <location filename="../../console/ui/customer_panel.py" line="139"/>
         <source>Has contacted us %1 times about this case</source>
         <translation>已就此案例联系我们 %1 次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="156" />
+        <location filename="../../console/ui/customer_panel.py" line="156"/>
         <source>AI processing</source>
         <translation>AI 处理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="157" />
+        <location filename="../../console/ui/customer_panel.py" line="157"/>
         <source>Call recording</source>
         <translation>通话录音</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="158" />
+        <location filename="../../console/ui/customer_panel.py" line="158"/>
         <source>Marketing</source>
         <translation>营销信息</translation>
     </message>
 </context>
 <context>
-    <name>EventDetail</name>
+    <name>Diagnostics</name>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="20" />
-        <source>Subject</source>
-        <translation>主题</translation>
+        <location filename="../../console/ui/diagnostics.py" line="51"/>
+        <source>Connecting</source>
+        <translation>连接中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="21" />
-        <source>Language</source>
-        <translation>语言</translation>
+        <location filename="../../console/ui/diagnostics.py" line="52"/>
+        <source>Live</source>
+        <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="22" />
-        <source>Attachments</source>
-        <translation>附件</translation>
+        <location filename="../../console/ui/diagnostics.py" line="53"/>
+        <source>Retrying</source>
+        <translation>重试中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="23" />
-        <source>Call duration (s)</source>
-        <translation>通话时长（秒）</translation>
+        <location filename="../../console/ui/diagnostics.py" line="54"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <location filename="../../console/ui/diagnostics.py" line="87"/>
+        <source>Diagnostics</source>
+        <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="24" />
-        <source>Event</source>
-        <translation>事件</translation>
+        <location filename="../../console/ui/diagnostics.py" line="94"/>
+        <location filename="../../console/ui/diagnostics.py" line="100"/>
+        <source>Feed</source>
+        <translation>数据源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="25" />
-        <source>About</source>
-        <translation>相关对象</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/event_detail.py" line="26" />
-        <source>Attributes</source>
-        <translation>属性</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/event_detail.py" line="27" />
-        <source>Proposal</source>
-        <translation>方案</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/event_detail.py" line="28" />
-        <source>Summary</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/event_detail.py" line="29" />
-        <source>Confidence</source>
-        <translation>置信度</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/event_detail.py" line="30" />
-        <source>Decision</source>
-        <translation>决策</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/event_detail.py" line="31" />
-        <source>Kind of decision</source>
-        <translation>决策类型</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/event_detail.py" line="32" />
-        <source>Reason</source>
-        <translation>理由</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/event_detail.py" line="33" />
-        <source>Execution</source>
-        <translation>执行</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/event_detail.py" line="34" />
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/event_detail.py" line="35" />
+        <location filename="../../console/ui/diagnostics.py" line="94"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="36" />
+        <location filename="../../console/ui/diagnostics.py" line="94"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/diagnostics.py" line="94"/>
+        <source>Since</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/diagnostics.py" line="95"/>
+        <location filename="../../console/ui/diagnostics.py" line="113"/>
+        <source>Live feeds</source>
+        <translation>实时数据源</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/diagnostics.py" line="97"/>
+        <source>No live feed has reported yet.</source>
+        <translation>尚无实时数据源上报状态。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/diagnostics.py" line="100"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/diagnostics.py" line="100"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/diagnostics.py" line="100"/>
+        <source>Raw text</source>
+        <translation>原始文本</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/diagnostics.py" line="101"/>
+        <source>Quarantined events</source>
+        <translation>已隔离的事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/diagnostics.py" line="105"/>
+        <source>Log file: %1</source>
+        <translation>日志文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/diagnostics.py" line="105"/>
+        <source>not written (no log file)</source>
+        <translation>未写入（无日志文件）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/diagnostics.py" line="109"/>
+        <source>Log file location</source>
+        <translation>日志文件位置</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/diagnostics.py" line="186"/>
+        <source>Quarantine: empty</source>
+        <translation>隔离区：空</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/diagnostics.py" line="188"/>
+        <source>Quarantine: 1 event could not be used</source>
+        <translation>隔离区：1 个事件无法使用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/diagnostics.py" line="190"/>
+        <source>Quarantine: %1 events could not be used</source>
+        <translation>隔离区：%1 个事件无法使用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/diagnostics.py" line="192"/>
+        <source>(the newest %1 shown)</source>
+        <translation>（显示最新的 %1 个）</translation>
+    </message>
+</context>
+<context>
+    <name>DigestPanel</name>
+    <message>
+        <location filename="../../console/ui/digest_panel.py" line="40"/>
+        <location filename="../../console/ui/digest_panel.py" line="70"/>
+        <source>What the customer already told us</source>
+        <translation>客户已经告诉我们的</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/digest_panel.py" line="45"/>
+        <source>Show or hide what the customer already told us</source>
+        <translation>显示或隐藏客户已经告诉我们的内容</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/digest_panel.py" line="51"/>
+        <source>The customer&apos;s statements</source>
+        <translation>客户的陈述</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/digest_panel.py" line="83"/>
+        <source>Open a case to see what the customer has told us.</source>
+        <translation>打开案例以查看客户已告诉我们的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/digest_panel.py" line="90"/>
+        <source>Reading the case…</source>
+        <translation>正在读取案例…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/digest_panel.py" line="97"/>
+        <source>The case digest is not available in this version.</source>
+        <translation>此版本不提供案例摘要。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/digest_panel.py" line="110"/>
+        <source>(repeated %1×)</source>
+        <translation>（重复 %1 次）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/digest_panel.py" line="116"/>
+        <source>Enter or click: show it in the timeline</source>
+        <translation>回车或单击：在时间线中显示</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/digest_panel.py" line="128"/>
+        <source>Nothing the customer said stands out yet.</source>
+        <translation>客户所说的内容暂无要点。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/digest_panel.py" line="130"/>
+        <source>Repeated themselves %1×</source>
+        <translation>客户已重复 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/digest_panel.py" line="133"/>
+        <source>%1 contacts</source>
+        <translation>%1 次联系</translation>
+    </message>
+</context>
+<context>
+    <name>EventDetail</name>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="20"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="21"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="22"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="23"/>
+        <source>Call duration (s)</source>
+        <translation>通话时长（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="24"/>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="25"/>
+        <source>About</source>
+        <translation>相关对象</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="26"/>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="27"/>
+        <source>Proposal</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="28"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="29"/>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="30"/>
+        <source>Decision</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="31"/>
+        <source>Kind of decision</source>
+        <translation>决策类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="32"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="33"/>
+        <source>Execution</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="34"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="35"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/event_detail.py" line="36"/>
         <source>Remote reference</source>
         <translation>外部系统编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="37" />
+        <location filename="../../console/ui/event_detail.py" line="37"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="53" />
+        <location filename="../../console/ui/event_detail.py" line="53"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="54" />
+        <location filename="../../console/ui/event_detail.py" line="54"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="56" />
+        <location filename="../../console/ui/event_detail.py" line="56"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/event_detail.py" line="59" />
+        <location filename="../../console/ui/event_detail.py" line="59"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
 </context>
 <context>
+    <name>FilterButton</name>
+    <message>
+        <location filename="../../console/ui/timeline_tools.py" line="30"/>
+        <source>Filter the timeline</source>
+        <translation>筛选时间线</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_tools.py" line="31"/>
+        <source>Show only some sources or kinds of event  (Ctrl+Shift+L)</source>
+        <translation>只显示部分来源或类型的事件  (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_tools.py" line="33"/>
+        <source>Timeline filter</source>
+        <translation>时间线筛选</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_tools.py" line="34"/>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_tools.py" line="38"/>
+        <source>Kinds</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_tools.py" line="43"/>
+        <source>Show every event</source>
+        <translation>显示全部事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_tools.py" line="84"/>
+        <source>Filter (%1)</source>
+        <translation>筛选 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_tools.py" line="84"/>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../console/ui/timeline_tools.py" line="102"/>
+        <source>Find in this case  (Ctrl+Shift+F)</source>
+        <translation>在此案例中查找  (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_tools.py" line="104"/>
+        <source>Find in this case</source>
+        <translation>在此案例中查找</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_tools.py" line="106"/>
+        <source>Matches</source>
+        <translation>匹配项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_tools.py" line="107"/>
+        <source>Previous match  (Shift+F3)</source>
+        <translation>上一个匹配  (Shift+F3)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_tools.py" line="108"/>
+        <source>Next match  (F3)</source>
+        <translation>下一个匹配  (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_tools.py" line="134"/>
+        <source>No matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_tools.py" line="136"/>
+        <source>%1 of %2</source>
+        <translation>第 %1 / %2 个</translation>
+    </message>
+</context>
+<context>
     <name>ImportExport</name>
     <message>
-        <location filename="../../console/ui/import_export.py" line="27" />
+        <location filename="../../console/ui/import_export.py" line="27"/>
         <source>Case files (*.json)</source>
         <translation>案例文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/import_export.py" line="28" />
+        <location filename="../../console/ui/import_export.py" line="28"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/import_export.py" line="53" />
+        <location filename="../../console/ui/import_export.py" line="53"/>
         <source>Import case files</source>
         <translation>导入案例文件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/import_export.py" line="70" />
+        <location filename="../../console/ui/import_export.py" line="70"/>
         <source>Nothing was imported</source>
         <translation>未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/import_export.py" line="71" />
+        <location filename="../../console/ui/import_export.py" line="71"/>
         <source>Problems were found in the files (%1). Fix them and import again.</source>
         <translation>文件中发现 %1 个问题。请修正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/import_export.py" line="83" />
+        <location filename="../../console/ui/import_export.py" line="83"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/import_export.py" line="90" />
+        <location filename="../../console/ui/import_export.py" line="90"/>
         <source>Imported %1 file(s): %2 new case(s), %3 new event(s), %4 already present.</source>
         <translation>已导入 %1 个文件：新增 %2 个案例、%3 条事件，%4 条已存在。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/import_export.py" line="106" />
+        <location filename="../../console/ui/import_export.py" line="106"/>
         <source>Open a case first, then export it.</source>
         <translation>请先打开一个案例，再导出。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/import_export.py" line="110" />
+        <location filename="../../console/ui/import_export.py" line="110"/>
         <source>Export case</source>
         <translation>导出案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/import_export.py" line="131" />
+        <location filename="../../console/ui/import_export.py" line="131"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/import_export.py" line="138" />
+        <location filename="../../console/ui/import_export.py" line="138"/>
         <source>Exported the case to %1</source>
         <translation>案例已导出到 %1</translation>
     </message>
@@ -361,370 +654,370 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="35" />
+        <location filename="../../console/ui/labels.py" line="35"/>
         <source>Where is my order</source>
         <translation>查询订单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="36" />
+        <location filename="../../console/ui/labels.py" line="36"/>
         <source>Late delivery</source>
         <translation>配送延误</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="37" />
+        <location filename="../../console/ui/labels.py" line="37"/>
         <source>Lost delivery</source>
         <translation>包裹丢失</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="38" />
+        <location filename="../../console/ui/labels.py" line="38"/>
         <source>Damaged item</source>
         <translation>商品损坏</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="39" />
+        <location filename="../../console/ui/labels.py" line="39"/>
         <source>Billing dispute</source>
         <translation>账单争议</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="40" />
+        <location filename="../../console/ui/labels.py" line="40"/>
         <source>Double charge</source>
         <translation>重复扣款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="41" />
+        <location filename="../../console/ui/labels.py" line="41"/>
         <source>Subscription cancellation</source>
         <translation>取消订阅</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="44" />
+        <location filename="../../console/ui/labels.py" line="44"/>
         <source>Service outage</source>
         <translation>服务中断</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="50" />
+        <location filename="../../console/ui/labels.py" line="50"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="51" />
+        <location filename="../../console/ui/labels.py" line="51"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="52" />
+        <location filename="../../console/ui/labels.py" line="52"/>
         <source>Waiting for customer</source>
         <translation>等待客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="53" />
+        <location filename="../../console/ui/labels.py" line="53"/>
         <source>Waiting for a system</source>
         <translation>等待系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="54" />
+        <location filename="../../console/ui/labels.py" line="54"/>
         <source>Waiting for supervisor</source>
         <translation>等待主管</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="57" />
+        <location filename="../../console/ui/labels.py" line="57"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="58" />
+        <location filename="../../console/ui/labels.py" line="58"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="64" />
+        <location filename="../../console/ui/labels.py" line="64"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="65" />
+        <location filename="../../console/ui/labels.py" line="65"/>
         <source>Normal</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="66" />
+        <location filename="../../console/ui/labels.py" line="66"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="67" />
+        <location filename="../../console/ui/labels.py" line="67"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="73" />
+        <location filename="../../console/ui/labels.py" line="73"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="74" />
+        <location filename="../../console/ui/labels.py" line="74"/>
         <source>Silver</source>
         <translation>银卡</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="75" />
+        <location filename="../../console/ui/labels.py" line="75"/>
         <source>Gold</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="76" />
+        <location filename="../../console/ui/labels.py" line="76"/>
         <source>Platinum</source>
         <translation>白金</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="82" />
+        <location filename="../../console/ui/labels.py" line="82"/>
         <source>Very negative</source>
         <translation>非常负面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="83" />
+        <location filename="../../console/ui/labels.py" line="83"/>
         <source>Negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="84" />
+        <location filename="../../console/ui/labels.py" line="84"/>
         <source>Neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="85" />
+        <location filename="../../console/ui/labels.py" line="85"/>
         <source>Positive</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="91" />
-        <location filename="../../console/ui/labels.py" line="135" />
+        <location filename="../../console/ui/labels.py" line="91"/>
+        <location filename="../../console/ui/labels.py" line="135"/>
         <source>Chat</source>
         <translation>在线聊天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="92" />
-        <location filename="../../console/ui/labels.py" line="133" />
+        <location filename="../../console/ui/labels.py" line="92"/>
+        <location filename="../../console/ui/labels.py" line="133"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="93" />
+        <location filename="../../console/ui/labels.py" line="93"/>
         <source>Voice</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="94" />
+        <location filename="../../console/ui/labels.py" line="94"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="95" />
-        <location filename="../../console/ui/labels.py" line="112" />
+        <location filename="../../console/ui/labels.py" line="95"/>
+        <location filename="../../console/ui/labels.py" line="112"/>
         <source>Bot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="96" />
-        <location filename="../../console/ui/labels.py" line="110" />
-        <location filename="../../console/ui/labels.py" line="142" />
+        <location filename="../../console/ui/labels.py" line="96"/>
+        <location filename="../../console/ui/labels.py" line="110"/>
+        <location filename="../../console/ui/labels.py" line="142"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="97" />
-        <location filename="../../console/ui/labels.py" line="113" />
-        <location filename="../../console/ui/labels.py" line="150" />
+        <location filename="../../console/ui/labels.py" line="97"/>
+        <location filename="../../console/ui/labels.py" line="113"/>
+        <location filename="../../console/ui/labels.py" line="150"/>
         <source>AI</source>
         <translation>AI</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="98" />
+        <location filename="../../console/ui/labels.py" line="98"/>
         <source>Orders</source>
         <translation>订单系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="99" />
+        <location filename="../../console/ui/labels.py" line="99"/>
         <source>Payments</source>
         <translation>支付系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="100" />
+        <location filename="../../console/ui/labels.py" line="100"/>
         <source>Logistics</source>
         <translation>物流系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="101" />
+        <location filename="../../console/ui/labels.py" line="101"/>
         <source>Inventory</source>
         <translation>库存系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="102" />
+        <location filename="../../console/ui/labels.py" line="102"/>
         <source>Tickets</source>
         <translation>工单系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="103" />
+        <location filename="../../console/ui/labels.py" line="103"/>
         <source>Tandem</source>
         <translation>Tandem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="109" />
+        <location filename="../../console/ui/labels.py" line="109"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="111" />
-        <location filename="../../console/ui/labels.py" line="143" />
+        <location filename="../../console/ui/labels.py" line="111"/>
+        <location filename="../../console/ui/labels.py" line="143"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="114" />
+        <location filename="../../console/ui/labels.py" line="114"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="120" />
+        <location filename="../../console/ui/labels.py" line="120"/>
         <source>Customer message</source>
         <translation>客户消息</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="121" />
+        <location filename="../../console/ui/labels.py" line="121"/>
         <source>Agent message</source>
         <translation>坐席消息</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="122" />
+        <location filename="../../console/ui/labels.py" line="122"/>
         <source>Bot message</source>
         <translation>机器人消息</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="123" />
+        <location filename="../../console/ui/labels.py" line="123"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="124" />
+        <location filename="../../console/ui/labels.py" line="124"/>
         <source>System event</source>
         <translation>系统事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="125" />
+        <location filename="../../console/ui/labels.py" line="125"/>
         <source>AI proposal</source>
         <translation>AI 方案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="126" />
+        <location filename="../../console/ui/labels.py" line="126"/>
         <source>Decision</source>
         <translation>决策</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="127" />
+        <location filename="../../console/ui/labels.py" line="127"/>
         <source>Action status</source>
         <translation>操作状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="134" />
+        <location filename="../../console/ui/labels.py" line="134"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="136" />
+        <location filename="../../console/ui/labels.py" line="136"/>
         <source>Postal</source>
         <translation>邮寄地址</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="144" />
+        <location filename="../../console/ui/labels.py" line="144"/>
         <source>Trainer</source>
         <translation>培训师</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="155" />
+        <location filename="../../console/ui/labels.py" line="155"/>
         <source>Waiting on %1</source>
         <translation>等待%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="156" />
+        <location filename="../../console/ui/labels.py" line="156"/>
         <source>Agent %1</source>
         <translation>坐席 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="161" />
+        <location filename="../../console/ui/labels.py" line="161"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="163" />
+        <location filename="../../console/ui/labels.py" line="163"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="180" />
+        <location filename="../../console/ui/labels.py" line="180"/>
         <source>%1 s</source>
         <translation>%1秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="182" />
+        <location filename="../../console/ui/labels.py" line="182"/>
         <source>%1 min %2 s</source>
         <translation>%1分%2秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="187" />
+        <location filename="../../console/ui/labels.py" line="187"/>
         <source>under 1 min</source>
         <translation>不到1分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="189" />
+        <location filename="../../console/ui/labels.py" line="189"/>
         <source>%1 min</source>
         <translation>%1分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="193" />
+        <location filename="../../console/ui/labels.py" line="193"/>
         <source>%1 h</source>
         <translation>%1小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="195" />
+        <location filename="../../console/ui/labels.py" line="195"/>
         <source>%1 h %2 min</source>
         <translation>%1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="201" />
+        <location filename="../../console/ui/labels.py" line="201"/>
         <source>%1 d</source>
         <translation>%1天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="203" />
+        <location filename="../../console/ui/labels.py" line="203"/>
         <source>%1 d %2 h</source>
         <translation>%1天%2小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="214" />
+        <location filename="../../console/ui/labels.py" line="214"/>
         <source>overdue %1</source>
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="215" />
+        <location filename="../../console/ui/labels.py" line="215"/>
         <source>in %1</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="226" />
+        <location filename="../../console/ui/labels.py" line="226"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="228" />
+        <location filename="../../console/ui/labels.py" line="228"/>
         <source>%1 min ago</source>
         <translation>%1 分钟前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="232" />
+        <location filename="../../console/ui/labels.py" line="232"/>
         <source>%1 h ago</source>
         <translation>%1 小时前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="236" />
+        <location filename="../../console/ui/labels.py" line="236"/>
         <source>%1 d ago</source>
         <translation>%1 天前</translation>
     </message>
@@ -732,168 +1025,226 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="48" />
+        <location filename="../../console/ui/main_window.py" line="62"/>
         <source>Tandem</source>
         <translation>Tandem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="100" />
+        <location filename="../../console/ui/main_window.py" line="133"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="100" />
+        <location filename="../../console/ui/main_window.py" line="135"/>
         <source>AI proposal</source>
         <translation>AI 方案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="161" />
+        <location filename="../../console/ui/main_window.py" line="222"/>
         <source>%1 — Tandem</source>
         <translation>%1 — Tandem</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="274"/>
+        <source>No event %1 in this store.</source>
+        <translation>此存储中没有事件 %1。</translation>
     </message>
 </context>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../console/ui/menus.py" line="25" />
+        <location filename="../../console/ui/menus.py" line="25"/>
         <source>Menu bar</source>
         <translation>菜单栏</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="27" />
+        <location filename="../../console/ui/menus.py" line="27"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="28" />
+        <location filename="../../console/ui/menus.py" line="28"/>
         <source>&amp;Import case files…</source>
         <translation>导入案例文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="29" />
+        <location filename="../../console/ui/menus.py" line="29"/>
         <source>&amp;Export case…</source>
         <translation>导出案例(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="30" />
+        <location filename="../../console/ui/menus.py" line="30"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="35" />
+        <location filename="../../console/ui/menus.py" line="35"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="36" />
+        <location filename="../../console/ui/menus.py" line="36"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="40" />
+        <location filename="../../console/ui/menus.py" line="40"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="41" />
+        <location filename="../../console/ui/menus.py" line="41"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="42" />
+        <location filename="../../console/ui/menus.py" line="42"/>
         <source>Follow the &amp;system</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="49" />
+        <location filename="../../console/ui/menus.py" line="49"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="55" />
+        <location filename="../../console/ui/menus.py" line="55"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="65" />
+        <location filename="../../console/ui/menus.py" line="67"/>
+        <source>&amp;Filter the timeline…</source>
+        <translation>筛选时间线(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="70"/>
+        <source>Show &amp;every event</source>
+        <translation>显示全部事件(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="75"/>
+        <source>&amp;Diagnostics</source>
+        <translation>诊断(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="79"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="67" />
+        <location filename="../../console/ui/menus.py" line="81"/>
         <source>&amp;Next case</source>
         <translation>下一个案例(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="70" />
+        <location filename="../../console/ui/menus.py" line="84"/>
         <source>&amp;Previous case</source>
         <translation>上一个案例(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="73" />
+        <location filename="../../console/ui/menus.py" line="87"/>
         <source>&amp;Search the queue</source>
         <translation>搜索队列(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="75" />
+        <location filename="../../console/ui/menus.py" line="89"/>
         <source>Go to the &amp;queue</source>
         <translation>转到队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="77" />
+        <location filename="../../console/ui/menus.py" line="91"/>
         <source>Go to the &amp;timeline</source>
         <translation>转到时间线(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="80" />
+        <location filename="../../console/ui/menus.py" line="94"/>
         <source>Go to the &amp;customer and proposal</source>
         <translation>转到客户与方案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="88" />
+        <location filename="../../console/ui/menus.py" line="97"/>
+        <source>F&amp;ind in this case</source>
+        <translation>在此案例中查找(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="100"/>
+        <source>Ne&amp;xt match</source>
+        <translation>下一个匹配(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="105"/>
+        <source>Pre&amp;vious match</source>
+        <translation>上一个匹配(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="117"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="89" />
+        <location filename="../../console/ui/menus.py" line="118"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="90" />
+        <location filename="../../console/ui/menus.py" line="119"/>
         <source>&amp;About Tandem</source>
         <translation>关于 Tandem(&amp;A)</translation>
     </message>
 </context>
 <context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../../console/ui/notifier.py" line="40"/>
+        <source>Open the case the customer wrote on</source>
+        <translation>打开客户留言的案例</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/notifier.py" line="50"/>
+        <source>Tandem</source>
+        <translation>Tandem</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/notifier.py" line="68"/>
+        <source>The customer wrote on %1</source>
+        <translation>客户在 %1 中留言</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/notifier.py" line="73"/>
+        <source>Open %1</source>
+        <translation>打开 %1</translation>
+    </message>
+</context>
+<context>
     <name>ProposalPanel</name>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="16" />
+        <location filename="../../console/ui/proposal_panel.py" line="16"/>
         <source>AI proposal</source>
         <translation>AI 方案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="18" />
+        <location filename="../../console/ui/proposal_panel.py" line="18"/>
         <source>No plan yet</source>
         <translation>暂无方案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="33" />
-        <source>Open a case to see the AI's plan for it.</source>
+        <location filename="../../console/ui/proposal_panel.py" line="33"/>
+        <source>Open a case to see the AI&apos;s plan for it.</source>
         <translation>打开案例即可查看 AI 为其制定的方案。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="39" />
+        <location filename="../../console/ui/proposal_panel.py" line="39"/>
         <source>The customer has not consented to AI processing, so the AI will not plan this case. Work it by hand.</source>
         <translation>客户未授权 AI 处理，AI 不会为此案例制定方案。请人工处理。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="45" />
+        <location filename="../../console/ui/proposal_panel.py" line="45"/>
         <source>The AI has not proposed a plan for this case yet.</source>
         <translation>AI 尚未为此案例提出方案。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="48" />
+        <location filename="../../console/ui/proposal_panel.py" line="48"/>
         <source>Planner: the built-in playbook planner (offline, rule-based). Its plan, reasoning and the authority each step needs will appear here.</source>
         <translation>规划器：内置剧本规划器（离线、基于规则）。它的方案、推理依据以及每一步所需的授权将显示在这里。</translation>
     </message>
@@ -901,47 +1252,47 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="42" />
+        <location filename="../../console/ui/queue_model.py" line="42"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="43" />
+        <location filename="../../console/ui/queue_model.py" line="43"/>
         <source>Case</source>
         <translation>案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="44" />
+        <location filename="../../console/ui/queue_model.py" line="44"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="45" />
+        <location filename="../../console/ui/queue_model.py" line="45"/>
         <source>Journey</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="46" />
+        <location filename="../../console/ui/queue_model.py" line="46"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="47" />
+        <location filename="../../console/ui/queue_model.py" line="47"/>
         <source>SLA</source>
         <translation>SLA</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="48" />
+        <location filename="../../console/ui/queue_model.py" line="48"/>
         <source>Opened</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="135" />
+        <location filename="../../console/ui/queue_model.py" line="135"/>
         <source>Due %1</source>
         <translation>截止 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="139" />
+        <location filename="../../console/ui/queue_model.py" line="139"/>
         <source>Opened %1</source>
         <translation>创建于 %1</translation>
     </message>
@@ -949,72 +1300,72 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="37" />
+        <location filename="../../console/ui/queue_panel.py" line="40"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="39" />
+        <location filename="../../console/ui/queue_panel.py" line="42"/>
         <source>Search cases and messages  (Ctrl+F)</source>
         <translation>搜索案例和消息  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="41" />
+        <location filename="../../console/ui/queue_panel.py" line="44"/>
         <source>Search the queue</source>
         <translation>搜索队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="44" />
+        <location filename="../../console/ui/queue_panel.py" line="47"/>
         <source>Filter by journey</source>
         <translation>按诉求类型筛选</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="45" />
+        <location filename="../../console/ui/queue_panel.py" line="48"/>
         <source>All journeys</source>
         <translation>全部诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="49" />
+        <location filename="../../console/ui/queue_panel.py" line="52"/>
         <source>Filter by status</source>
         <translation>按状态筛选</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="50" />
+        <location filename="../../console/ui/queue_panel.py" line="53"/>
         <source>All active</source>
         <translation>全部进行中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="55" />
+        <location filename="../../console/ui/queue_panel.py" line="58"/>
         <source>Sort the queue</source>
         <translation>队列排序</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="56" />
+        <location filename="../../console/ui/queue_panel.py" line="59"/>
         <source>By SLA</source>
         <translation>按 SLA</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="57" />
+        <location filename="../../console/ui/queue_panel.py" line="60"/>
         <source>By priority</source>
         <translation>按优先级</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="58" />
+        <location filename="../../console/ui/queue_panel.py" line="61"/>
         <source>By age</source>
         <translation>按创建时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="60" />
+        <location filename="../../console/ui/queue_panel.py" line="63"/>
         <source>SLA: soonest due first · priority: most urgent first · age: oldest first</source>
         <translation>SLA：最先到期的在前 · 优先级：最紧急的在前 · 创建时间：最早的在前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="68" />
+        <location filename="../../console/ui/queue_panel.py" line="72"/>
         <source>Case queue</source>
         <translation>案例队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="69" />
+        <location filename="../../console/ui/queue_panel.py" line="73"/>
         <source>No cases match.</source>
         <translation>没有匹配的案例。</translation>
     </message>
@@ -1022,7 +1373,7 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../console/ui/queue_view.py" line="113" />
+        <location filename="../../console/ui/queue_view.py" line="113"/>
         <source>Queue columns</source>
         <translation>队列列标题</translation>
     </message>
@@ -1030,43 +1381,69 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="26" />
-        <location filename="../../console/ui/help_dialogs.py" line="35" />
+        <location filename="../../console/ui/help_dialogs.py" line="26"/>
+        <location filename="../../console/ui/help_dialogs.py" line="42"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="30" />
+        <location filename="../../console/ui/help_dialogs.py" line="30"/>
         <source>Next / previous case (in the queue)</source>
         <translation>下一个 / 上一个案例（在队列中）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="31" />
+        <location filename="../../console/ui/help_dialogs.py" line="31"/>
         <source>Open the selected event in full (in the timeline)</source>
         <translation>查看所选事件的完整内容（在时间线中）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="31" />
+        <location filename="../../console/ui/help_dialogs.py" line="31"/>
+        <location filename="../../console/ui/help_dialogs.py" line="38"/>
         <source>Enter</source>
         <translation>回车</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="32" />
+        <location filename="../../console/ui/help_dialogs.py" line="32"/>
+        <source>Jump to the newest / oldest event (in the timeline)</source>
+        <translation>跳到最新 / 最早的事件（在时间线中）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/help_dialogs.py" line="34"/>
+        <source>Next / previous match (in the find field)</source>
+        <translation>下一个 / 上一个匹配（在查找框中）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/help_dialogs.py" line="35"/>
+        <source>Enter / Shift+Enter</source>
+        <translation>回车 / Shift+回车</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/help_dialogs.py" line="37"/>
+        <source>Clear the search (in the find field)</source>
+        <translation>清除查找（在查找框中）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/help_dialogs.py" line="38"/>
+        <source>Show a statement in the timeline (in the digest)</source>
+        <translation>在时间线中显示某条陈述（在摘要中）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/help_dialogs.py" line="39"/>
         <source>Move between controls</source>
         <translation>在控件之间移动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="32" />
+        <location filename="../../console/ui/help_dialogs.py" line="39"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="36" />
+        <location filename="../../console/ui/help_dialogs.py" line="43"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="36" />
+        <location filename="../../console/ui/help_dialogs.py" line="43"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -1074,47 +1451,67 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="17" />
+        <location filename="../../console/ui/status_bar.py" line="17"/>
         <source>Status bar</source>
         <translation>状态栏</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="19" />
+        <location filename="../../console/ui/status_bar.py" line="19"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="23" />
+        <location filename="../../console/ui/status_bar.py" line="23"/>
         <source>Cases in the queue</source>
         <translation>队列中的案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="25" />
+        <location filename="../../console/ui/status_bar.py" line="25"/>
         <source>Signed-in user</source>
         <translation>当前用户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="35" />
+        <location filename="../../console/ui/status_bar.py" line="28"/>
+        <source>Quarantined events</source>
+        <translation>已隔离的事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="29"/>
+        <source>Inbound events that could not be used: open Diagnostics</source>
+        <translation>无法使用的入站事件：打开“诊断”</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="42"/>
         <source>1 case</source>
         <translation>1 个案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="37" />
+        <location filename="../../console/ui/status_bar.py" line="44"/>
         <source>%1 cases</source>
         <translation>%1 个案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="39" />
+        <location filename="../../console/ui/status_bar.py" line="46"/>
         <source>%1 of %2 cases</source>
         <translation>%1 / %2 个案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="59" />
+        <location filename="../../console/ui/status_bar.py" line="52"/>
+        <source>1 quarantined</source>
+        <translation>1 个已隔离</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="54"/>
+        <source>%1 quarantined</source>
+        <translation>%1 个已隔离</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="73"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="60" />
+        <location filename="../../console/ui/status_bar.py" line="74"/>
         <source>Creating demo cases</source>
         <translation>正在生成演示案例</translation>
     </message>
@@ -1122,60 +1519,85 @@
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../console/ui/timeline_model.py" line="46" />
+        <location filename="../../console/ui/timeline_model.py" line="62"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/timeline_model.py" line="47" />
+        <location filename="../../console/ui/timeline_model.py" line="63"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/timeline_model.py" line="48" />
+        <location filename="../../console/ui/timeline_model.py" line="64"/>
         <source>What happened</source>
         <translation>发生了什么</translation>
     </message>
     <message>
-        <location filename="../../console/ui/timeline_model.py" line="49" />
+        <location filename="../../console/ui/timeline_model.py" line="65"/>
         <source>When</source>
         <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_model.py" line="73"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_model.py" line="75"/>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_model.py" line="77"/>
+        <source>ddd d MMM</source>
+        <translation>M月d日 ddd</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_model.py" line="79"/>
+        <source>ddd d MMM yyyy</source>
+        <translation>yyyy年M月d日 ddd</translation>
     </message>
 </context>
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../console/ui/timeline_panel.py" line="23" />
+        <location filename="../../console/ui/timeline_panel.py" line="41"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/timeline_panel.py" line="29" />
+        <location filename="../../console/ui/timeline_panel.py" line="49"/>
         <source>Case timeline</source>
         <translation>案例时间线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/timeline_panel.py" line="32" />
+        <location filename="../../console/ui/timeline_panel.py" line="52"/>
         <source>Event detail</source>
         <translation>事件详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/timeline_panel.py" line="35" />
+        <location filename="../../console/ui/timeline_panel.py" line="55"/>
         <source>Select an event and press Enter (or double-click it) to read it in full.</source>
         <translation>选择一个事件并按回车（或双击）查看完整内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/timeline_panel.py" line="90" />
+        <location filename="../../console/ui/timeline_panel.py" line="135"/>
+        <source>%1 of %2 events</source>
+        <translation>%1 / %2 个事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_panel.py" line="287"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/timeline_panel.py" line="103" />
+        <location filename="../../console/ui/timeline_panel.py" line="138"/>
         <source>1 event</source>
         <translation>1 条事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/timeline_panel.py" line="105" />
+        <location filename="../../console/ui/timeline_panel.py" line="140"/>
         <source>%1 events</source>
         <translation>%1 条事件</translation>
     </message>
@@ -1183,9 +1605,19 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../console/ui/timeline_view.py" line="88" />
+        <location filename="../../console/ui/timeline_view.py" line="46"/>
+        <source>Jump to the newest events</source>
+        <translation>跳到最新事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_view.py" line="55"/>
         <source>Timeline columns</source>
         <translation>时间线列标题</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/timeline_view.py" line="96"/>
+        <source>%1 new ↓</source>
+        <translation>%1 条新事件 ↓</translation>
     </message>
 </context>
 </TS>
