@@ -7,11 +7,9 @@ anyone opens the dialog); the dialog reads it and follows it live.
 from __future__ import annotations
 
 import logging
-import logging.handlers
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.services.bus import FeedStatus, Quarantined
 from console.ui import labels
+from console.ui.feeds import FeedMonitor
 from console.ui.tasks import Throttle
 
 if TYPE_CHECKING:
@@ -53,30 +51,6 @@ def feed_state(state: str) -> str:
         "retrying": QCoreApplication.translate("Diagnostics", "Retrying"),
         "stopped": QCoreApplication.translate("Diagnostics", "Stopped"),
     }.get(state, state)
-
-
-class FeedMonitor(QObject):
-    """The latest state of every live feed and the quarantine's size, from the bus."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.feeds: dict[str, tuple[str, str, datetime]] = {}  # feed: (state, detail, since)
-        self.quarantined = 0
-
-    def on_status(self, event: FeedStatus) -> None:
-        self.feeds[event.feed] = (event.state, event.detail, datetime.now(UTC))
-        self.changed.emit()
-
-    def on_quarantined(self, _event: Quarantined) -> None:
-        self.quarantined += 1
-        self.changed.emit()
-
-    def set_quarantined(self, count: int) -> None:
-        if count != self.quarantined:
-            self.quarantined = count
-            self.changed.emit()
 
 
 class DiagnosticsDialog(QDialog):

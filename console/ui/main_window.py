@@ -24,8 +24,8 @@ from console.services.bus import (
 from console.services.cases import CaseDetail
 from console.ui.case_header import CaseHeader
 from console.ui.customer_panel import CustomerPanel
-from console.ui.diagnostics import FeedMonitor
 from console.ui.digest_panel import DigestPanel
+from console.ui.feeds import FeedMonitor
 from console.ui.menus import Menus
 from console.ui.notifier import Notifier
 from console.ui.proposal_panel import ProposalPanel

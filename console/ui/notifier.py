@@ -45,12 +45,20 @@ class Notifier(QObject):
         self._hide.setSingleShot(True)
         self._hide.setInterval(STATUS_MS)
         self._hide.timeout.connect(self.open_button.hide)
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray = QSystemTrayIcon(QIcon(glyphs.pixmap("bell", theme.color("accent"), 32)))
-            self.tray.setToolTip(self.tr("Tandem"))
-            self.tray.messageClicked.connect(self._clicked)
-            self.tray.activated.connect(lambda _reason: self._clicked())
-            self.tray.show()
+        self._tray_checked = False  # the tray is looked for at the first message
+
+    def _ensure_tray(self) -> QSystemTrayIcon | None:
+        """The tray icon, made on first use: asking for the tray stays off the start-up."""
+        if not self._tray_checked:
+            self._tray_checked = True
+            if QSystemTrayIcon.isSystemTrayAvailable():
+                icon = QIcon(glyphs.pixmap("bell", theme.color("accent"), 32))
+                self.tray = QSystemTrayIcon(icon, self)
+                self.tray.setToolTip(self.tr("Tandem"))
+                self.tray.messageClicked.connect(self._clicked)
+                self.tray.activated.connect(lambda _reason: self._clicked())
+                self.tray.show()
+        return self.tray
 
     def wants(self, event: CustomerMessage) -> bool:
         """Only the signed-in agent's cases, and not the case they are looking at."""
@@ -66,8 +74,9 @@ class Notifier(QObject):
         self.shown += 1
         summary = event.summary if len(event.summary) <= PREVIEW else event.summary[:PREVIEW] + "…"
         title = self.tr("The customer wrote on %1").replace("%1", event.case_id)
-        if self.tray is not None:
-            self.tray.showMessage(title, summary, QSystemTrayIcon.MessageIcon.Information)
+        tray = self._ensure_tray()
+        if tray is not None:
+            tray.showMessage(title, summary, QSystemTrayIcon.MessageIcon.Information)
         else:
             self._status.showMessage(f"{title}: {summary}", STATUS_MS)
             self.open_button.setText(self.tr("Open %1").replace("%1", event.case_id))

@@ -225,22 +225,22 @@
 <context>
     <name>Diagnostics</name>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="51"/>
+        <location filename="../../console/ui/diagnostics.py" line="49"/>
         <source>Connecting</source>
         <translation>连接中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="52"/>
+        <location filename="../../console/ui/diagnostics.py" line="50"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="53"/>
+        <location filename="../../console/ui/diagnostics.py" line="51"/>
         <source>Retrying</source>
         <translation>重试中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="54"/>
+        <location filename="../../console/ui/diagnostics.py" line="52"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
@@ -248,94 +248,94 @@
 <context>
     <name>DiagnosticsDialog</name>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="87"/>
+        <location filename="../../console/ui/diagnostics.py" line="61"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="94"/>
-        <location filename="../../console/ui/diagnostics.py" line="100"/>
+        <location filename="../../console/ui/diagnostics.py" line="68"/>
+        <location filename="../../console/ui/diagnostics.py" line="74"/>
         <source>Feed</source>
         <translation>数据源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="94"/>
+        <location filename="../../console/ui/diagnostics.py" line="68"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="94"/>
+        <location filename="../../console/ui/diagnostics.py" line="68"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="94"/>
+        <location filename="../../console/ui/diagnostics.py" line="68"/>
         <source>Since</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="95"/>
-        <location filename="../../console/ui/diagnostics.py" line="113"/>
+        <location filename="../../console/ui/diagnostics.py" line="69"/>
+        <location filename="../../console/ui/diagnostics.py" line="87"/>
         <source>Live feeds</source>
         <translation>实时数据源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="97"/>
+        <location filename="../../console/ui/diagnostics.py" line="71"/>
         <source>No live feed has reported yet.</source>
         <translation>尚无实时数据源上报状态。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="100"/>
+        <location filename="../../console/ui/diagnostics.py" line="74"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="100"/>
+        <location filename="../../console/ui/diagnostics.py" line="74"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="100"/>
+        <location filename="../../console/ui/diagnostics.py" line="74"/>
         <source>Raw text</source>
         <translation>原始文本</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="101"/>
+        <location filename="../../console/ui/diagnostics.py" line="75"/>
         <source>Quarantined events</source>
         <translation>已隔离的事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="105"/>
+        <location filename="../../console/ui/diagnostics.py" line="79"/>
         <source>Log file: %1</source>
         <translation>日志文件：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="105"/>
+        <location filename="../../console/ui/diagnostics.py" line="79"/>
         <source>not written (no log file)</source>
         <translation>未写入（无日志文件）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="109"/>
+        <location filename="../../console/ui/diagnostics.py" line="83"/>
         <source>Log file location</source>
         <translation>日志文件位置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="186"/>
+        <location filename="../../console/ui/diagnostics.py" line="160"/>
         <source>Quarantine: empty</source>
         <translation>隔离区：空</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="188"/>
+        <location filename="../../console/ui/diagnostics.py" line="162"/>
         <source>Quarantine: 1 event could not be used</source>
         <translation>隔离区：1 个事件无法使用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="190"/>
+        <location filename="../../console/ui/diagnostics.py" line="164"/>
         <source>Quarantine: %1 events could not be used</source>
         <translation>隔离区：%1 个事件无法使用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="192"/>
+        <location filename="../../console/ui/diagnostics.py" line="166"/>
         <source>(the newest %1 shown)</source>
         <translation>（显示最新的 %1 个）</translation>
     </message>
@@ -1201,17 +1201,17 @@
         <translation>打开客户留言的案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/notifier.py" line="50"/>
+        <location filename="../../console/ui/notifier.py" line="57"/>
         <source>Tandem</source>
         <translation>Tandem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/notifier.py" line="68"/>
+        <location filename="../../console/ui/notifier.py" line="76"/>
         <source>The customer wrote on %1</source>
         <translation>客户在 %1 中留言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/notifier.py" line="73"/>
+        <location filename="../../console/ui/notifier.py" line="82"/>
         <source>Open %1</source>
         <translation>打开 %1</translation>
     </message>
@@ -1587,7 +1587,7 @@
         <translation>%1 / %2 个事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/timeline_panel.py" line="287"/>
+        <location filename="../../console/ui/timeline_panel.py" line="288"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>

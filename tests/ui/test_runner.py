@@ -136,3 +136,25 @@ def test_theme_manager_renders_every_token_and_follows_the_system(qapp: Any) -> 
     finally:
         qapp.setStyleSheet(before[0])
         qapp.setPalette(before[1])
+
+
+def test_run_can_reveal_an_event_at_start(
+    services: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from console.ui.timeline_panel import TimelinePanel
+
+    case_id = services.cases.queue_now()[3].case_id
+    event = services.cases.timeline_page(case_id, 2, 2)[0]
+    shown: list[tuple[str | None, int, bool]] = []
+    original = TimelinePanel.reveal
+
+    def reveal(panel: TimelinePanel, seq: int) -> bool:
+        done = original(panel, seq)
+        shown.append((panel.case_id, seq, done))
+        return done
+
+    monkeypatch.setattr(TimelinePanel, "reveal", reveal)
+    path = tmp_path / "reveal.png"
+    assert run(services, screenshot=path, reveal=event.event_id, theme="light", lang="en") == 0
+    assert path.exists()
+    assert shown == [(case_id, event.seq, True)]
