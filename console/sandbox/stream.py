@@ -2,15 +2,19 @@
 
 Stream: ``GET /events/v1/stream`` sends ``id: <cursor>``, ``event: <type>``, ``data: <the
 envelope's JSON>`` for every event after ``Last-Event-ID`` (or ``?after=``; else from the
-start), then each new event as it is appended; a comment every 15 s keeps the line alive.
+start), then each new event as it is appended; when idle, a comment line (``: heartbeat``)
+every 15 s keeps the connection alive.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import AsyncIterator
+import os
+from collections.abc import AsyncIterator, Coroutine
 from typing import Any
 
+import anyio
 from sse_starlette import EventSourceResponse
 from starlette.requests import Request
 from starlette.responses import Response
@@ -21,7 +25,10 @@ from .events import StoredEvent
 from .runtime import Sandbox, json_response
 
 BATCH = 1000
-HEARTBEAT_S = 15
+HEARTBEAT_S = float(os.environ.get("TANDEM_SANDBOX_HEARTBEAT_S", "15"))  # tests shorten it
+# A comment line alone, without the blank line that would end an (empty) event: some
+# clients (httpx-sse among them) report a comment + blank line as an event with no data.
+HEARTBEAT = b": heartbeat\n"
 
 
 def frame(event: StoredEvent) -> bytes:
@@ -54,17 +61,32 @@ def _decode(body: str) -> Any:
         return body  # a deliberately malformed event: served as the JSON string it is
 
 
-async def _events(sandbox: Sandbox, cursor: int) -> AsyncIterator[bytes]:
+async def _events(sandbox: Sandbox, cursor: int, shutdown: anyio.Event) -> AsyncIterator[bytes]:
+    """Frames of the events after ``cursor``, batch by batch, until the server shuts down."""
     log, faults = sandbox.events, sandbox.faults
-    while True:
+    while not shutdown.is_set():
         batch = log.read(cursor, BATCH)
         if not batch:
-            await log.wait_beyond(cursor)
+            if not await _wait(log.wait_beyond(cursor), shutdown):
+                yield HEARTBEAT
             continue
         cursor = batch[-1].cursor
         if faults.stream_active():
             batch = list(faults.disturb(batch))
         yield b"".join(frame(event) for event in batch)
+
+
+async def _wait(news: Coroutine[Any, Any, None], shutdown: anyio.Event) -> bool:
+    """Wait for ``news`` or shutdown; False if neither came within a heartbeat."""
+    waiters = [asyncio.ensure_future(news), asyncio.ensure_future(shutdown.wait())]
+    try:
+        done, _ = await asyncio.wait(
+            waiters, timeout=HEARTBEAT_S, return_when=asyncio.FIRST_COMPLETED
+        )
+    finally:
+        for waiter in waiters:
+            waiter.cancel()
+    return bool(done)
 
 
 def routes(sandbox: Sandbox) -> list[Route]:
@@ -77,9 +99,12 @@ def routes(sandbox: Sandbox) -> list[Route]:
                 start = _cursor(request.query_params.get("after"), "after")
         except ApiError as error:
             return error_response("events", error)
+        shutdown = anyio.Event()  # set by sse-starlette when the server shuts down
         return EventSourceResponse(
-            _events(sandbox, start),
-            ping=HEARTBEAT_S,
+            _events(sandbox, start, shutdown),
+            shutdown_event=shutdown,
+            shutdown_grace_period=1,
+            ping=0,  # heartbeats come from _events, as comment lines of their own
             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
         )
 

@@ -136,6 +136,22 @@ def test_the_load_generator_emits_demo_events_at_its_rate(client: httpx.Client) 
     assert any(e["refs"]["order_id"] for e in got)
 
 
+def test_an_idle_stream_sends_heartbeats_and_a_stop_ends_it_cleanly(
+    own_sandbox: Callable[..., SandboxProcess],
+) -> None:
+    process = own_sandbox(demo_cases=0, env={"TANDEM_SANDBOX_HEARTBEAT_S": "0.2"})
+    with http(process.base_url) as client:
+        with client.stream("GET", "/events/v1/stream") as reply:
+            lines = reply.iter_lines()
+            assert next(lines) == ": heartbeat"
+            emit(client, 1)
+            assert [next(lines) for _ in range(2)] == ["id: 1", "event: shipment.delayed"]
+            assert process.stop() == 0  # SIGTERM with the stream still open
+            rest = list(lines)
+        assert rest[0].startswith("data: {")
+        assert not process.running
+
+
 def _valid(data: str) -> bool:
     try:
         envelope = json.loads(data)
