@@ -80,9 +80,7 @@ def start(
     folder.mkdir(parents=True, exist_ok=True)
     port_file = folder / f"port.{os.getpid()}.{time.monotonic_ns()}"
     command = [
-        sys.executable,
-        "-m",
-        "console",
+        *_tandem_command(),
         "--data-dir",
         str(data_dir),
         "sandbox",
@@ -120,6 +118,13 @@ def start(
     finally:
         port_file.unlink(missing_ok=True)
     return SandboxProcess(popen, host, bound, data_dir)
+
+
+def _tandem_command() -> list[str]:
+    """How to run ``tandem`` again: the bundle's own executable when frozen."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "console"]
 
 
 def _wait_ready(popen: subprocess.Popen[bytes], port_file: Path, host: str, timeout: float) -> int:
