@@ -80,6 +80,7 @@ def configure_logging(paths: Paths, level: int = logging.INFO) -> None:
     handler._tandem = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # not a line per request
     _configured_log_file = paths.log_file
 
 

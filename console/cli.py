@@ -53,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--case", metavar="ID", help="open this case first")
     run.add_argument(
+        "--reveal", metavar="EVENT_ID", help="open the case of this event and show the event"
+    )
+    run.add_argument(
         "--no-sandbox",
         action="store_true",
         help="do not start the sandbox remote systems (no live events); "
@@ -138,6 +141,12 @@ def _parser() -> argparse.ArgumentParser:
         "--port-file", type=Path, metavar="F", help="write the bound port here once serving"
     )
     sandbox.add_argument(
+        "--exit-with-parent",
+        type=int,
+        metavar="PID",
+        help="stop when process PID (the console that started it) is gone",
+    )
+    sandbox.add_argument(
         "--key-lifetime",
         type=float,
         metavar="SECONDS",
@@ -219,6 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 screenshot=args.screenshot,
                 case_id=args.case,
                 theme=args.theme,
+                reveal=args.reveal,
                 lang=args.lang,
             )
         if args.command == "demo":
@@ -286,4 +296,5 @@ def _sandbox(args: argparse.Namespace) -> int:
         seed=args.seed,
         port_file=args.port_file,
         key_lifetime_s=args.key_lifetime,
+        exit_with_parent=args.exit_with_parent,
     )

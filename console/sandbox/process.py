@@ -94,6 +94,8 @@ def start(
         str(seed),
         "--port-file",
         str(port_file),
+        "--exit-with-parent",
+        str(os.getpid()),
     ]
     if key_lifetime_s is not None:
         command += ["--key-lifetime", str(key_lifetime_s)]

@@ -27,9 +27,19 @@ class _Server(uvicorn.Server):
     """uvicorn's server, ending with exit code 0 on SIGTERM/SIGINT (no re-raised signal),
     calling ``on_started`` once it accepts connections."""
 
-    def __init__(self, config: uvicorn.Config, on_started: Callable[[], None]) -> None:
+    def __init__(
+        self, config: uvicorn.Config, on_started: Callable[[], None], parent: int | None = None
+    ) -> None:
         super().__init__(config)
         self._on_started = on_started
+        self._parent = parent
+
+    async def on_tick(self, counter: int) -> bool:
+        # A sandbox started by the console ends with it, however the console ended.
+        if self._parent is not None and counter % 10 == 0 and os.getppid() != self._parent:
+            log.info("the console (pid %d) has gone; stopping", self._parent)
+            return True
+        return await super().on_tick(counter)
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets=sockets)
@@ -77,6 +87,7 @@ def serve(
     seed: int = 1,
     port_file: Path | None = None,
     key_lifetime_s: float | None = None,
+    exit_with_parent: int | None = None,
 ) -> int:
     """Serve until SIGTERM/SIGINT; the exit code."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -105,7 +116,7 @@ def serve(
         if port_file is not None:
             _write_port(port_file, bound)
 
-    server = _Server(config, started)
+    server = _Server(config, started, exit_with_parent)
     try:
         asyncio.run(server.serve(sockets=[sock]))
     finally:

@@ -132,13 +132,9 @@ class CaseService:
 
         return await self._store.read(lambda conn: repo.events(conn, case_id))
 
-    async def search(
-        self, text: str, limit: int = 50, *, ranked: bool = False
-    ) -> list[SearchHit]:
+    async def search(self, text: str, limit: int = 50, *, ranked: bool = False) -> list[SearchHit]:
         """Cases matching ``text``: newest match first, or best match first (``ranked``)."""
-        return await self._store.read(
-            lambda conn: queries.search(conn, text, limit, ranked=ranked)
-        )
+        return await self._store.read(lambda conn: queries.search(conn, text, limit, ranked=ranked))
 
     async def count(self) -> int:
         return await self._store.read(queries.count_cases)

@@ -75,9 +75,13 @@ def _ingest(db: Any, items: Sequence[Inbound], received_at: datetime) -> IngestO
             if case_id is None:
                 refs = ", ".join(f"{k.value}={v}" for k, v in event.refs.items()) or "none"
                 reason = f"no case matches the event's references ({refs})"
-        if event is not None and case_id is not None and event.case_id is not None:
-            if db.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
-                reason, case_id = f"case {case_id} does not exist", None
+        named_case_missing = (
+            event is not None
+            and event.case_id is not None
+            and db.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None
+        )
+        if named_case_missing:
+            reason, case_id = f"case {case_id} does not exist", None
         if case_id is None or event is None:
             repo.put_quarantine(
                 db,

@@ -13,9 +13,12 @@ import functools
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .bus import EventBus, FeedStatus, Level
-from .ingest import EventFeed, IngestService
+
+if TYPE_CHECKING:  # the ingest path loads pydantic: not before the first frame
+    from .ingest import EventFeed, IngestService
 
 log = logging.getLogger(__name__)
 

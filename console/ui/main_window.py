@@ -178,11 +178,7 @@ class MainWindow(QMainWindow):
     def after_first_paint(self) -> None:
         """What the first frame does not need: the rest of the queue, the quarantine's size."""
         self.complete_queue()
-        try:
-            ingest = self.services.ingest
-        except ImportError:  # live ingest is not part of this build
-            return
-        self.feeds.set_quarantined(ingest.quarantine_count())
+        self.feeds.set_quarantined(self.services.ingest.quarantine_count())
 
     # --- the open case ------------------------------------------------------------------
     @property

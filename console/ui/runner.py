@@ -10,6 +10,7 @@ import asyncio
 import gc
 import logging
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -147,6 +148,7 @@ def run(
     if screenshot is not None:
         window.resize(*SCREENSHOT_SIZE)
     probe = os.environ.get(PROBE_ENV) == "1"
+    background: list[asyncio.Future[None]] = []  # strong references to start-up tasks
 
     def after_first_paint(painted_at: float) -> None:
         """Everything the first paint does not need: the open case, the screenshot."""
@@ -155,6 +157,8 @@ def run(
             finish(0)
             return
         window.after_first_paint()
+        if screenshot is None:  # live feeds (the sandbox in demo mode) start now, not before
+            background.append(asyncio.ensure_future(services.live.start()))
         if reveal is not None:
             window.reveal(reveal)
         elif case_id is not None:
@@ -171,8 +175,12 @@ def run(
 
     try:
         if own_loop:
+            _finish_on_signals(loop, finish)
             with loop:
-                return loop.run_until_complete(finished)
+                code = loop.run_until_complete(finished)
+                # Stop ingesting and end the sandbox before the loop closes.
+                loop.run_until_complete(services.live.stop())
+                return code
         waiter = QEventLoop()
         finished.add_done_callback(lambda _f: waiter.quit())
         if not finished.done():
@@ -188,6 +196,20 @@ def run(
             translations.remove(app)
             app.setStyleSheet(old_style[0])
             app.setPalette(old_style[1])
+
+
+def _finish_on_signals(loop: asyncio.AbstractEventLoop, finish: Callable[[int], None]) -> None:
+    """Ctrl+C or SIGTERM closes the console cleanly (live feeds stopped, sandbox ended).
+
+    Python runs signal handlers only between bytecodes; the qasync loop runs Python often
+    enough (timers tick every second) for that to take effect at once.
+    """
+
+    def on_signal(signum: int, _frame: object) -> None:
+        loop.call_soon_threadsafe(finish, 128 + signum if signum != signal.SIGTERM else 0)
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, on_signal)
 
 
 def _running_qt_loop(loop_type: type) -> asyncio.AbstractEventLoop | None:
