@@ -30,6 +30,7 @@ from console.ui.queue_model import (
     COL_STATUS,
     OBJECT_ROLE,
 )
+from console.ui.tables import configure_list_table
 
 ROW_HEIGHT = 46
 _PRIORITY_COLORS = {
@@ -91,18 +92,9 @@ class QueueView(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setShowGrid(False)
-        self.setWordWrap(False)
+        configure_list_table(self, ROW_HEIGHT)
         self.setAlternatingRowColors(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        vertical = self.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(ROW_HEIGHT)
         self._delegate = QueueDelegate(self)
         self.setItemDelegate(self._delegate)
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QWidget
 
+from console.ui.tables import configure_list_table
 from console.ui.timeline_delegate import ROW_HEIGHT, TimelineDelegate
 from console.ui.timeline_model import COL_ACTOR, COL_SOURCE, COL_SUMMARY, COL_TIME
 
@@ -25,16 +26,7 @@ class TimelineView(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setShowGrid(False)
-        self.setWordWrap(False)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        vertical = self.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        configure_list_table(self, ROW_HEIGHT)
         self._delegate = TimelineDelegate(self)
         self.setItemDelegate(self._delegate)
         self.doubleClicked.connect(lambda index: self.open_requested.emit(index.row()))
