@@ -62,6 +62,7 @@ def _ingest(db: Any, items: Sequence[Inbound], received_at: datetime) -> IngestO
     outcome = IngestOutcome()
     cursors: dict[str, int] = {}
     owners: dict[str, tuple[str, str | None]] = {}
+    cases_touched: dict[str, list[TimelineEvent]] = {}
     for item in items:
         if item.cursor is not None:
             cursors[item.feed] = max(cursors.get(item.feed, 0), item.cursor)
@@ -118,6 +119,7 @@ def _ingest(db: Any, items: Sequence[Inbound], received_at: datetime) -> IngestO
             continue
         outcome.duplicates += duplicates
         if appended:
+            cases_touched.setdefault(case_id, []).append(timeline_event)
             outcome.events += 1
             outcome.appended[case_id] = queries.timeline_length(db.conn, case_id)
             if event.payload.kind == "customer_message":
@@ -130,9 +132,23 @@ def _ingest(db: Any, items: Sequence[Inbound], received_at: datetime) -> IngestO
                 outcome.customer_messages.append(
                     CustomerMessage(case_id, event.summary, kind, owner)
                 )
+    for case_id, new_events in cases_touched.items():
+        _update_case(db, case_id, new_events)
     for feed, cursor in cursors.items():
         repo.set_feed_cursor(db, feed, cursor, received_at)
     return outcome
+
+
+def _update_case(db: Any, case_id: str, new_events: list[TimelineEvent]) -> None:
+    """Apply the case rules for the case's new events (status, priority, last activity)."""
+    from console.policy.case_rules import apply_event
+
+    before = repo.get_case(db.conn, case_id)
+    after = before
+    for event in new_events:
+        after = apply_event(after, event)
+    if after is not before:
+        repo.update_case(db, after, before.version)
 
 
 class IngestService:

@@ -166,3 +166,37 @@ def test_run_resumes_after_the_stored_cursor(services: Services) -> None:
     run(services.ingest.run(feed))
     assert feed.asked_after == [None, 3]
     assert services.cases.timeline_length(case_id) == before + 4
+
+
+def test_a_customer_message_reopens_a_resolved_case_in_the_same_transaction(
+    services: Services,
+) -> None:
+    from console.domain.kinds import CaseStatus
+    from console.store import repositories as repo
+
+    case_id, order_id = _demo_refs(services)
+    current = run(services.cases.detail(case_id)).case
+    resolved = current.model_copy(update={"status": CaseStatus.RESOLVED})
+    services.store.write_sync(lambda db: repo.update_case(db, resolved, current.version))
+    message = {
+        "author": "customer",
+        "author_name": "Sam",
+        "channel": "chat",
+        "text": "It broke again.",
+        "language": "en",
+    }
+    raw = envelope(
+        1,
+        refs={"order_id": order_id},
+        type="ticket.comment_added",
+        system="tickets",
+        message=message,
+    )
+    changed: list[CasesChanged] = []
+    services.bus.subscribe(CasesChanged, changed.append)
+    run(services.ingest.ingest([to_inbound("sandbox", raw, 1)]))
+    after = run(services.cases.detail(case_id)).case
+    assert after.status is CaseStatus.OPEN
+    assert after.priority == min(current.priority + 1, 4)
+    assert after.version == current.version + 2
+    assert case_id in changed[0].case_ids  # the queue hears of it
