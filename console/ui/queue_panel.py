@@ -16,6 +16,7 @@ from console.ui.queue_view import QueueView
 from console.ui.tasks import TaskSlots, Throttle
 
 SEARCH_DELAY_MS = 200
+ALL_STATUSES = "all"  # the status filter's data for every status, active or not
 # Searches and refreshes share one slot: whichever starts last wins, so an answer to an
 # older query can never land on top of a newer one.
 QUEUE_SLOT = "queue"
@@ -36,6 +37,7 @@ class QueuePanel(QWidget):
         self._text = ""
         self._quiet = False
         self._complete = False
+        self._asked: frozenset[CaseStatus] = frozenset()  # the statuses the rows were read for
 
         title = QLabel(self.tr("Queue"), objectName="paneTitle")
         self.search = QLineEdit(self)
@@ -51,9 +53,12 @@ class QueuePanel(QWidget):
         self.status_filter = QComboBox(self)
         self.status_filter.setAccessibleName(self.tr("Filter by status"))
         self.status_filter.addItem(self.tr("All active"), None)
-        for status in CaseStatus:
-            if status.is_active:
-                self.status_filter.addItem(labels.status(status), status.value)
+        self.status_filter.addItem(self.tr("All statuses"), ALL_STATUSES)
+        for active in (True, False):
+            self.status_filter.insertSeparator(self.status_filter.count())
+            for status in CaseStatus:
+                if status.is_active is active:
+                    self.status_filter.addItem(labels.status(status), status.value)
         self.order = QComboBox(self)
         self.order.setAccessibleName(self.tr("Sort the queue"))
         self.order.addItem(self.tr("By SLA"), QueueOrder.SLA.value)
@@ -132,7 +137,17 @@ class QueuePanel(QWidget):
         self._counts()
 
     def query(self) -> QueueQuery:
-        return QueueQuery(text=self._text, order=self.current_order())
+        return QueueQuery(text=self._text, statuses=self._statuses(), order=self.current_order())
+
+    def _statuses(self) -> frozenset[CaseStatus]:
+        """What the service is asked for: the active cases (an active status is then
+        filtered in place), one inactive status, or every status."""
+        chosen = self.status_filter.currentData()
+        if chosen == ALL_STATUSES:
+            return frozenset(CaseStatus)
+        if chosen and not CaseStatus(chosen).is_active:
+            return frozenset([CaseStatus(chosen)])
+        return frozenset()
 
     def current_order(self) -> QueueOrder:
         return QueueOrder(self.order.currentData())
@@ -167,9 +182,13 @@ class QueuePanel(QWidget):
         status = self.status_filter.currentData()
         self.proxy.set_filters(
             frozenset([Journey(journey)]) if journey else frozenset(),
-            frozenset([CaseStatus(status)]) if status else frozenset(),
+            frozenset([CaseStatus(status)]) if status and status != ALL_STATUSES else frozenset(),
         )
         self._counts()
+        statuses = self._statuses()
+        if statuses != self._asked:  # the loaded rows do not cover the choice: ask again
+            self._asked = statuses
+            self._slots.start(QUEUE_SLOT, self._search(self.query()))
 
     def _apply_order(self) -> None:
         self.proxy.set_order(self.current_order())
@@ -192,6 +211,14 @@ class QueuePanel(QWidget):
             return False
         self._select(index, notify=notify)
         return True
+
+    def clear_selection(self) -> None:
+        """No current case in the queue (the open case is not one of its rows)."""
+        self._quiet = True
+        try:
+            self.view.selectionModel().clear()
+        finally:
+            self._quiet = False
 
     def step(self, delta: int) -> None:
         """Move to the next (+1) or previous (-1) case of the queue as shown."""

@@ -81,6 +81,36 @@ def test_journey_and_status_filters_narrow_the_queue(window: Any) -> None:
     assert len(shown_rows(window)) == len(everything)
 
 
+def test_status_filter_reaches_closed_resolved_and_every_case(
+    window: Any, qtbot: Any, services: Any
+) -> None:
+    from console.domain.kinds import CaseStatus
+    from console.services.cases import QueueQuery
+    from console.store import repositories as repo
+
+    queue = window.queue
+    active = len(shown_rows(window))
+    case = run_coro(qtbot, services.cases.detail(shown_rows(window)[0].case_id)).case
+    closed = case.model_copy(update={"status": CaseStatus.CLOSED})
+    services.store.write_sync(lambda db: repo.update_case(db, closed, case.version))
+    everything = services.cases.queue_now(QueueQuery(statuses=frozenset(CaseStatus)))
+    assert queue.status_filter.currentText() == "All active"
+
+    def choose(text: str) -> list[QueueRow]:
+        with qtbot.waitSignal(queue.proxy.modelReset, timeout=5000):
+            queue.status_filter.setCurrentIndex(queue.status_filter.findText(text))
+        return shown_rows(window)
+
+    assert [r.case_id for r in choose("Closed")] == [case.id]
+    assert window.status.cases.text() == "1 case"
+    resolved = choose("Resolved")
+    assert resolved
+    assert {r.status for r in resolved} == {CaseStatus.RESOLVED}
+    assert len(choose("All statuses")) == len(everything)
+    assert len(choose("All active")) == active - 1
+    assert all(r.status.is_active for r in shown_rows(window))
+
+
 def test_search_narrows_the_queue_after_typing_stops(window: Any, qtbot: Any) -> None:
     everything = shown_rows(window)
     target = everything[-1]
