@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self._unsubscribe: list[Callable[[], None]] = []
         self._opening: str | None = None
         self._changed_ids: set[str] = set()
+        self.search_dialog: QWidget | None = None  # made on first use
         self.setWindowTitle(self.tr("Tandem"))
         self.setObjectName("mainWindow")
 
@@ -216,8 +217,12 @@ class MainWindow(QMainWindow):
             self._digest_later.cancel()
             self.slots.start("case.digest", self._load_digest(detail.case.id))
         self.setWindowTitle(self.tr("%1 — Tandem").replace("%1", detail.customer.name))
-        if self.queue.current_case_id() != detail.case.id:
-            self.queue.select_case(detail.case.id, notify=False)
+        # A case outside the queue as shown (resolved, closed, filtered out, opened from
+        # search): no queue row stays selected for another case.
+        if self.queue.current_case_id() != detail.case.id and not self.queue.select_case(
+            detail.case.id, notify=False
+        ):
+            self.queue.clear_selection()
         self.case_opened.emit(detail.case.id)
 
     def _cases_changed(self, event: CasesChanged) -> None:
@@ -281,6 +286,12 @@ class MainWindow(QMainWindow):
         if self.timeline.reveal(seq):
             self.timeline.focus_list()
             self.revealed.emit(event_id)
+
+    # --- search every case, play a scenario (modules loaded on first use) -----------------
+    def show_search(self) -> None:
+        from console.ui import search_dialog
+
+        search_dialog.present(self)
 
     # --- diagnostics ----------------------------------------------------------------------
     def show_diagnostics(self) -> None:

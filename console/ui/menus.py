@@ -1,4 +1,4 @@
-"""The main window's actions and menus: File, View, Go, Help."""
+"""The main window's actions and menus: File, View, Go, Training, Help."""
 
 from __future__ import annotations
 
@@ -83,6 +83,7 @@ class Menus(QObject):
         self.previous_case = self._action(
             self.tr("&Previous case"), "Ctrl+Up", lambda: window.queue.step(-1)
         )
+        self.search_all = self._action(self.tr("Search &all cases…"), "Ctrl+K", window.show_search)
         self.focus_search = self._action(
             self.tr("&Search the queue"), QKeySequence.StandardKey.Find, window.queue.focus_search
         )
@@ -108,11 +109,34 @@ class Menus(QObject):
         )
         self.go_menu.addActions([self.next_case, self.previous_case])
         self.go_menu.addSeparator()
+        self.go_menu.addAction(self.search_all)
+        self.go_menu.addSeparator()
         self.go_menu.addActions([self.find_in_case, self.next_match, self.previous_match])
         self.go_menu.addSeparator()
         self.go_menu.addActions(
             [self.focus_search, self.focus_queue, self.focus_timeline, self.focus_panel]
         )
+
+        # Shown for every role for now; trainers are its audience.
+        self.training_menu = bar.addMenu(self.tr("&Training"))
+        self.play_scenario = self._action(
+            self.tr("&Play scenario file…"), "Ctrl+Shift+P", self._play_scenario
+        )
+        self.pause_scenario = self._action(
+            self.tr("P&ause the scenario"), None, lambda: self._scenario("pause")
+        )
+        self.resume_scenario = self._action(
+            self.tr("&Resume the scenario"), None, lambda: self._scenario("resume")
+        )
+        self.stop_scenario = self._action(
+            self.tr("&Stop the scenario"), None, lambda: self._scenario("stop")
+        )
+        self.training_menu.addAction(self.play_scenario)
+        self.training_menu.addSeparator()
+        self.training_menu.addActions(
+            [self.pause_scenario, self.resume_scenario, self.stop_scenario]
+        )
+        self.scenario_state(playing=False, paused=False)
 
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.shortcuts = self._action(self.tr("&Keyboard shortcuts"), "F1", self._show_shortcuts)
@@ -149,6 +173,23 @@ class Menus(QObject):
         from console.ui.import_export import choose_and_export
 
         choose_and_export(self._window)
+
+    def _play_scenario(self) -> None:
+        from console.ui import scenario_player
+
+        scenario_player.choose_and_play(self._window)
+
+    def _scenario(self, command: str) -> None:
+        from console.ui import scenario_player
+
+        getattr(scenario_player, command)(self._window)
+
+    def scenario_state(self, *, playing: bool, paused: bool) -> None:
+        """Enable the Training actions that make sense now."""
+        self.play_scenario.setEnabled(not playing)
+        self.pause_scenario.setEnabled(playing and not paused)
+        self.resume_scenario.setEnabled(playing and paused)
+        self.stop_scenario.setEnabled(playing)
 
     def _set_theme(self, key: str) -> None:
         self._window.services.settings.update(theme=key)
