@@ -72,4 +72,5 @@ class StatusBar(QStatusBar):
         return {
             "import": self.tr("Importing"),
             "demo": self.tr("Creating demo cases"),
+            "scenario": self.tr("Playing the scenario"),
         }.get(task, task)
