@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from console.domain.kinds import SentimentLabel
 from console.services.cases import CaseDetail
 from console.ui import labels
+from console.ui.sentiment_reason import cue_text, reason_text
 
 if TYPE_CHECKING:
     from console.policy.sentiment import Cue, SentimentReading
@@ -29,6 +30,7 @@ class CaseHeader(QWidget):
         self.setObjectName("caseHeader")
         self.setAccessibleName(self.tr("Case header"))
         self._detail: CaseDetail | None = None
+        self._reading: tuple[str, SentimentReading] | None = None  # (case id, reading)
 
         self.title = QLabel(self.tr("No case open"), objectName="caseTitle")
         self.subject = QLabel(self.tr("Pick a case from the queue."), objectName="caseSubject")
@@ -82,6 +84,8 @@ class CaseHeader(QWidget):
         return self._detail
 
     def show_detail(self, detail: CaseDetail | None) -> None:
+        if detail is None or self._reading is None or self._reading[0] != detail.case.id:
+            self._reading = None
         self._detail = detail
         facts = (self.journey, self.status, self.owner, self.priority, self.sla, self.sentiment)
         if detail is None:
@@ -99,17 +103,25 @@ class CaseHeader(QWidget):
         self.status.setText(labels.status(case.status))
         self.owner.setText(labels.owner(case.owner.kind, case.owner.id))
         self.priority.setText(labels.priority(case.priority))
-        if case.sentiment is None:
+        if self._reading is not None:  # the same case again: keep the digest's reading
+            self.show_reading(self._reading[1])
+        elif case.sentiment is None:
             self.show_sentiment(None, "", ())
         else:
-            self.show_sentiment(case.sentiment.label, case.sentiment.reason, ())
+            # The stored reason is an English sentence: shown to English readers only, until
+            # the digest's reading (with its cues, in any language) arrives.
+            english = QLocale().language() in (QLocale.Language.English, QLocale.Language.C)
+            reason = case.sentiment.reason if english else ""
+            self.show_sentiment(case.sentiment.label, reason, ())
         self.sla.setToolTip(self.tr("Due %1").replace("%1", labels.exact(case.sla_due_at)))
         self._tick()
         self._ticker.start()
 
     def show_reading(self, reading: SentimentReading) -> None:
-        """The digest's sentiment reading: label, reason, and the cues behind it."""
-        self.show_sentiment(reading.label, reading.reason, reading.cues)
+        """The digest's sentiment reading: label, reason (in the user's language), cues."""
+        if self._detail is not None:
+            self._reading = (self._detail.case.id, reading)
+        self.show_sentiment(reading.label, reason_text(reading), reading.cues)
 
     def show_sentiment(
         self, label: SentimentLabel | None, reason: str, cues: Sequence[Cue]
@@ -127,7 +139,8 @@ class CaseHeader(QWidget):
             tip = why
             if cues:
                 lines = [
-                    f"• “{cue.text}” ({self._cue(cue.source)}, {cue.weight:+.2f})" for cue in cues
+                    f"• “{cue_text(cue)}” ({self._cue(cue.source)}, {cue.weight:+.2f})"
+                    for cue in cues
                 ]
                 tip = "\n".join([why, self.tr("Cues:"), *lines]).strip()
             self.sentiment.setToolTip(tip)

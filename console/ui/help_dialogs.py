@@ -36,6 +36,11 @@ class ShortcutsDialog(QDialog):
             ),
             (self.tr("Clear the search (in the find field)"), "Esc"),
             (self.tr("Show a statement in the timeline (in the digest)"), self.tr("Enter")),
+            (
+                self.tr("Move through the matches / open the case (in Search all cases)"),
+                self.tr("Up / Down / Enter"),
+            ),
+            (self.tr("Close Search all cases"), "Esc"),
             (self.tr("Move between controls"), self.tr("Tab / Shift+Tab")),
         ]
         table = QTableWidget(len(rows), 2, self)

@@ -30,23 +30,24 @@ PROGRESS_TASK = "scenario"  # the player's Progress events
 MAX_LISTED = 12  # problems listed in the message itself; all of them in its details
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ScenarioPlayer", text)
-
-
 def speeds() -> list[tuple[str, float]]:
     """(label, speed) choices; speed 0 plays without waiting."""
     return [
-        (_tr("Real time"), 1.0),
-        (_tr("10× faster"), 10.0),
-        (_tr("60× faster (an hour a minute)"), 60.0),
-        (_tr("As fast as possible"), 0.0),
+        (QCoreApplication.translate("ScenarioPlayer", "Real time"), 1.0),
+        (QCoreApplication.translate("ScenarioPlayer", "10× faster"), 10.0),
+        (QCoreApplication.translate("ScenarioPlayer", "60× faster (an hour a minute)"), 60.0),
+        (QCoreApplication.translate("ScenarioPlayer", "As fast as possible"), 0.0),
     ]
 
 
 def choose_and_play(window: MainWindow) -> QFileDialog:
-    dialog = QFileDialog(window, _tr("Play scenario file"))
-    dialog.setNameFilters([_tr("Case files (*.json)"), _tr("All files (*)")])
+    dialog = QFileDialog(window, QCoreApplication.translate("ScenarioPlayer", "Play scenario file"))
+    dialog.setNameFilters(
+        [
+            QCoreApplication.translate("ScenarioPlayer", "Case files (*.json)"),
+            QCoreApplication.translate("ScenarioPlayer", "All files (*)"),
+        ]
+    )
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -68,7 +69,12 @@ async def _parse_then_ask(window: MainWindow, path: Path) -> None:
         show_problems(window, path, error)
         return
     except (TandemError, OSError) as error:
-        show_message(window, QMessageBox.Icon.Critical, _tr("Cannot play the scenario"), str(error))
+        show_message(
+            window,
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("ScenarioPlayer", "Cannot play the scenario"),
+            str(error),
+        )
         return
     ask_speed(window, case_file)
 
@@ -77,17 +83,21 @@ def show_problems(window: MainWindow, path: Path, error: InvalidInput) -> QMessa
     issues = [str(issue) for issue in error.issues] or [error.summary]
     listed = issues[:MAX_LISTED]
     if len(issues) > len(listed):
-        more = _tr("… and %1 more (see the details)").replace("%1", str(len(issues) - len(listed)))
+        more = QCoreApplication.translate(
+            "ScenarioPlayer", "… and %1 more (see the details)"
+        ).replace("%1", str(len(issues) - len(listed)))
         listed.append(more)
     text = (
-        _tr("%1 cannot be played: fix these problems and try again.").replace("%1", path.name)
+        QCoreApplication.translate(
+            "ScenarioPlayer", "%1 cannot be played: fix these problems and try again."
+        ).replace("%1", path.name)
         + "\n\n"
         + "\n".join(f"• {line}" for line in listed)
     )
     box = show_message(
         window,
         QMessageBox.Icon.Warning,
-        _tr("Cannot play the scenario"),
+        QCoreApplication.translate("ScenarioPlayer", "Cannot play the scenario"),
         text,
         "\n".join(issues),
     )
@@ -98,16 +108,16 @@ def show_problems(window: MainWindow, path: Path, error: InvalidInput) -> QMessa
 def ask_speed(window: MainWindow, case_file: CaseFile) -> QInputDialog:
     choices = speeds()
     dialog = QInputDialog(window)
-    dialog.setWindowTitle(_tr("Play scenario"))
+    dialog.setWindowTitle(QCoreApplication.translate("ScenarioPlayer", "Play scenario"))
     dialog.setLabelText(
-        _tr("Play %1 (%2 events) at which speed?")
+        QCoreApplication.translate("ScenarioPlayer", "Play %1 (%2 events) at which speed?")
         .replace("%1", case_file.case.id)
         .replace("%2", str(len(case_file.events)))
     )
     dialog.setComboBoxItems([label for label, _ in choices])
     dialog.setComboBoxEditable(False)
     dialog.setTextValue(choices[-1][0])
-    dialog.setOkButtonText(_tr("Play"))
+    dialog.setOkButtonText(QCoreApplication.translate("ScenarioPlayer", "Play"))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     speed_of = dict(choices)
     dialog.textValueSelected.connect(lambda label: play(window, case_file, speed_of[label]))
@@ -142,19 +152,26 @@ async def _play(window: MainWindow, case_file: CaseFile, speed: float) -> None:
         services.bus.subscribe(Progress, progressed),
         services.bus.subscribe(CasesChanged, changed),
     ]
-    status.showMessage(_tr("Playing %1…").replace("%1", case_id), 4000)
+    status.showMessage(
+        QCoreApplication.translate("ScenarioPlayer", "Playing %1…").replace("%1", case_id), 4000
+    )
     try:
         report = await player.play(case_file, speed=speed)
     except asyncio.CancelledError:
         status.showMessage(
-            _tr("Scenario stopped after %1 of %2 events")
+            QCoreApplication.translate("ScenarioPlayer", "Scenario stopped after %1 of %2 events")
             .replace("%1", str(played[0]))
             .replace("%2", str(len(case_file.events))),
             10_000,
         )
         raise
     except TandemError as error:
-        status.showMessage(_tr("The scenario failed: %1").replace("%1", str(error)), 0)
+        status.showMessage(
+            QCoreApplication.translate("ScenarioPlayer", "The scenario failed: %1").replace(
+                "%1", str(error)
+            ),
+            0,
+        )
         return
     finally:
         for stop in unsubscribe:
@@ -164,7 +181,7 @@ async def _play(window: MainWindow, case_file: CaseFile, speed: float) -> None:
         menus.scenario_state(playing=False, paused=False)
     window.open_case(case_id)
     status.showMessage(
-        _tr("Played %1 events; %2 already there")
+        QCoreApplication.translate("ScenarioPlayer", "Played %1 events; %2 already there")
         .replace("%1", str(report.played))
         .replace("%2", str(report.already_there)),
         15_000,
@@ -175,14 +192,18 @@ def pause(window: MainWindow) -> None:
     if window.slots.running(SLOT):
         window.services.scenarios.pause()
         window.menus.scenario_state(playing=True, paused=True)
-        window.status.showMessage(_tr("Scenario paused"), 0)
+        window.status.showMessage(
+            QCoreApplication.translate("ScenarioPlayer", "Scenario paused"), 0
+        )
 
 
 def resume(window: MainWindow) -> None:
     if window.slots.running(SLOT):
         window.services.scenarios.resume()
         window.menus.scenario_state(playing=True, paused=False)
-        window.status.showMessage(_tr("Scenario resumed"), 4000)
+        window.status.showMessage(
+            QCoreApplication.translate("ScenarioPlayer", "Scenario resumed"), 4000
+        )
 
 
 def stop(window: MainWindow) -> None:

@@ -4,12 +4,12 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="65"/>
+        <location filename="../../console/ui/help_dialogs.py" line="70"/>
         <source>About Tandem</source>
         <translation>关于 Tandem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="71"/>
+        <location filename="../../console/ui/help_dialogs.py" line="76"/>
         <source>An agent and an AI resolve escalated customer cases together.</source>
         <translation>坐席与 AI 协同处理升级的客户案例。</translation>
     </message>
@@ -17,109 +17,109 @@
 <context>
     <name>CaseHeader</name>
     <message>
-        <location filename="../../console/ui/case_header.py" line="30"/>
+        <location filename="../../console/ui/case_header.py" line="31"/>
         <source>Case header</source>
         <translation>案例概要</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="33"/>
-        <location filename="../../console/ui/case_header.py" line="88"/>
+        <location filename="../../console/ui/case_header.py" line="35"/>
+        <location filename="../../console/ui/case_header.py" line="92"/>
         <source>No case open</source>
         <translation>未打开案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="34"/>
-        <location filename="../../console/ui/case_header.py" line="89"/>
+        <location filename="../../console/ui/case_header.py" line="36"/>
+        <location filename="../../console/ui/case_header.py" line="93"/>
         <source>Pick a case from the queue.</source>
         <translation>请从队列中选择一个案例。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="35"/>
+        <location filename="../../console/ui/case_header.py" line="37"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="36"/>
+        <location filename="../../console/ui/case_header.py" line="38"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="54"/>
+        <location filename="../../console/ui/case_header.py" line="56"/>
         <source>Journey</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="55"/>
+        <location filename="../../console/ui/case_header.py" line="57"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="56"/>
+        <location filename="../../console/ui/case_header.py" line="58"/>
         <source>Owner</source>
         <translation>处理方</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="57"/>
+        <location filename="../../console/ui/case_header.py" line="59"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="58"/>
+        <location filename="../../console/ui/case_header.py" line="60"/>
         <source>SLA</source>
         <translation>SLA</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="59"/>
+        <location filename="../../console/ui/case_header.py" line="61"/>
         <source>Sentiment</source>
         <translation>情绪</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="118"/>
+        <location filename="../../console/ui/case_header.py" line="130"/>
         <source>Not assessed</source>
         <translation>未评估</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="126"/>
+        <location filename="../../console/ui/case_header.py" line="138"/>
         <source>Why: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="132"/>
+        <location filename="../../console/ui/case_header.py" line="144"/>
         <source>Cues:</source>
         <translation>线索：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="142"/>
+        <location filename="../../console/ui/case_header.py" line="154"/>
         <source>wording</source>
         <translation>措辞</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="143"/>
+        <location filename="../../console/ui/case_header.py" line="155"/>
         <source>negation</source>
         <translation>否定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="144"/>
+        <location filename="../../console/ui/case_header.py" line="156"/>
         <source>intensifier</source>
         <translation>加强语气</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="145"/>
+        <location filename="../../console/ui/case_header.py" line="157"/>
         <source>repetition</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="146"/>
+        <location filename="../../console/ui/case_header.py" line="158"/>
         <source>system event</source>
         <translation>系统事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="147"/>
+        <location filename="../../console/ui/case_header.py" line="159"/>
         <source>punctuation</source>
         <translation>标点</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="106"/>
+        <location filename="../../console/ui/case_header.py" line="116"/>
         <source>Due %1</source>
         <translation>截止 %1</translation>
     </message>
@@ -1025,27 +1025,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="62"/>
+        <location filename="../../console/ui/main_window.py" line="63"/>
         <source>Tandem</source>
         <translation>Tandem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="133"/>
+        <location filename="../../console/ui/main_window.py" line="134"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="135"/>
+        <location filename="../../console/ui/main_window.py" line="136"/>
         <source>AI proposal</source>
         <translation>AI 方案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="222"/>
+        <location filename="../../console/ui/main_window.py" line="219"/>
         <source>%1 — Tandem</source>
         <translation>%1 — Tandem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="274"/>
+        <location filename="../../console/ui/main_window.py" line="275"/>
         <source>No event %1 in this store.</source>
         <translation>此存储中没有事件 %1。</translation>
     </message>
@@ -1143,52 +1143,82 @@
         <translation>上一个案例(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="87"/>
+        <location filename="../../console/ui/menus.py" line="86"/>
+        <source>Search &amp;all cases…</source>
+        <translation>搜索全部案例(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="88"/>
         <source>&amp;Search the queue</source>
         <translation>搜索队列(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="89"/>
+        <location filename="../../console/ui/menus.py" line="90"/>
         <source>Go to the &amp;queue</source>
         <translation>转到队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="91"/>
+        <location filename="../../console/ui/menus.py" line="92"/>
         <source>Go to the &amp;timeline</source>
         <translation>转到时间线(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="94"/>
+        <location filename="../../console/ui/menus.py" line="95"/>
         <source>Go to the &amp;customer and proposal</source>
         <translation>转到客户与方案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="97"/>
+        <location filename="../../console/ui/menus.py" line="98"/>
         <source>F&amp;ind in this case</source>
         <translation>在此案例中查找(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="100"/>
+        <location filename="../../console/ui/menus.py" line="101"/>
         <source>Ne&amp;xt match</source>
         <translation>下一个匹配(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="105"/>
+        <location filename="../../console/ui/menus.py" line="106"/>
         <source>Pre&amp;vious match</source>
         <translation>上一个匹配(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="117"/>
+        <location filename="../../console/ui/menus.py" line="121"/>
+        <source>&amp;Training</source>
+        <translation>培训(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="123"/>
+        <source>&amp;Play scenario file…</source>
+        <translation>播放情景文件(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="126"/>
+        <source>P&amp;ause the scenario</source>
+        <translation>暂停情景(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="129"/>
+        <source>&amp;Resume the scenario</source>
+        <translation>继续情景(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="132"/>
+        <source>&amp;Stop the scenario</source>
+        <translation>停止情景(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="141"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="118"/>
+        <location filename="../../console/ui/menus.py" line="142"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="119"/>
+        <location filename="../../console/ui/menus.py" line="143"/>
         <source>&amp;About Tandem</source>
         <translation>关于 Tandem(&amp;A)</translation>
     </message>
@@ -1300,72 +1330,77 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="40"/>
+        <location filename="../../console/ui/queue_panel.py" line="42"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="42"/>
+        <location filename="../../console/ui/queue_panel.py" line="44"/>
         <source>Search cases and messages  (Ctrl+F)</source>
         <translation>搜索案例和消息  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="44"/>
+        <location filename="../../console/ui/queue_panel.py" line="46"/>
         <source>Search the queue</source>
         <translation>搜索队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="47"/>
+        <location filename="../../console/ui/queue_panel.py" line="49"/>
         <source>Filter by journey</source>
         <translation>按诉求类型筛选</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="48"/>
+        <location filename="../../console/ui/queue_panel.py" line="50"/>
         <source>All journeys</source>
         <translation>全部诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="52"/>
+        <location filename="../../console/ui/queue_panel.py" line="54"/>
         <source>Filter by status</source>
         <translation>按状态筛选</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="53"/>
+        <location filename="../../console/ui/queue_panel.py" line="55"/>
         <source>All active</source>
         <translation>全部进行中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="58"/>
+        <location filename="../../console/ui/queue_panel.py" line="56"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/queue_panel.py" line="63"/>
         <source>Sort the queue</source>
         <translation>队列排序</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="59"/>
+        <location filename="../../console/ui/queue_panel.py" line="64"/>
         <source>By SLA</source>
         <translation>按 SLA</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="60"/>
+        <location filename="../../console/ui/queue_panel.py" line="65"/>
         <source>By priority</source>
         <translation>按优先级</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="61"/>
+        <location filename="../../console/ui/queue_panel.py" line="66"/>
         <source>By age</source>
         <translation>按创建时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="63"/>
+        <location filename="../../console/ui/queue_panel.py" line="68"/>
         <source>SLA: soonest due first · priority: most urgent first · age: oldest first</source>
         <translation>SLA：最先到期的在前 · 优先级：最紧急的在前 · 创建时间：最早的在前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="72"/>
+        <location filename="../../console/ui/queue_panel.py" line="77"/>
         <source>Case queue</source>
         <translation>案例队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_panel.py" line="73"/>
+        <location filename="../../console/ui/queue_panel.py" line="78"/>
         <source>No cases match.</source>
         <translation>没有匹配的案例。</translation>
     </message>
@@ -1373,16 +1408,233 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../console/ui/queue_view.py" line="113"/>
+        <location filename="../../console/ui/queue_view.py" line="105"/>
         <source>Queue columns</source>
         <translation>队列列标题</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioPlayer</name>
+    <message>
+        <location filename="../../console/ui/scenario_player.py" line="36"/>
+        <source>Real time</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/scenario_player.py" line="37"/>
+        <source>10× faster</source>
+        <translation>10 倍速</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/scenario_player.py" line="38"/>
+        <source>60× faster (an hour a minute)</source>
+        <translation>60 倍速（一分钟一小时）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/scenario_player.py" line="39"/>
+        <source>As fast as possible</source>
+        <translation>尽快播放</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/scenario_player.py" line="44"/>
+        <source>Play scenario file</source>
+        <translation>播放情景文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/scenario_player.py" line="47"/>
+        <source>Case files (*.json)</source>
+        <translation>案例文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/scenario_player.py" line="48"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/scenario_player.py" line="75"/>
+        <location filename="../../console/ui/scenario_player.py" line="100"/>
+        <source>Cannot play the scenario</source>
+        <translation>无法播放情景</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/scenario_player.py" line="86"/>
+        <source>… and %1 more (see the details)</source>
+        <translation>……另有 %1 个问题（见详细信息）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/scenario_player.py" line="91"/>
+        <source>%1 cannot be played: fix these problems and try again.</source>
+        <translation>%1 无法播放：请修正以下问题后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/scenario_player.py" line="111"/>
+        <source>Play scenario</source>
+        <translation>播放情景</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/scenario_player.py" line="113"/>
+        <source>Play %1 (%2 events) at which speed?</source>
+        <translation>以什么速度播放 %1（%2 个事件）？</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/scenario_player.py" line="120"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/scenario_player.py" line="156"/>
+        <source>Playing %1…</source>
+        <translation>正在播放 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/scenario_player.py" line="162"/>
+        <source>Scenario stopped after %1 of %2 events</source>
+        <translation>情景已停止：已播放 %1/%2 个事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/scenario_player.py" line="170"/>
+        <source>The scenario failed: %1</source>
+        <translation>情景播放失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/scenario_player.py" line="184"/>
+        <source>Played %1 events; %2 already there</source>
+        <translation>已播放 %1 个事件；%2 个此前已存在</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/scenario_player.py" line="196"/>
+        <source>Scenario paused</source>
+        <translation>情景已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/scenario_player.py" line="205"/>
+        <source>Scenario resumed</source>
+        <translation>情景已继续</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <location filename="../../console/ui/search_dialog.py" line="172"/>
+        <location filename="../../console/ui/search_dialog.py" line="173"/>
+        <location filename="../../console/ui/search_dialog.py" line="179"/>
+        <source>Search all cases</source>
+        <translation>搜索全部案例</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/search_dialog.py" line="177"/>
+        <source>Words, an order id, 中文…</source>
+        <translation>词语、订单号、English…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/search_dialog.py" line="181"/>
+        <source>Best match</source>
+        <translation>最佳匹配</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/search_dialog.py" line="182"/>
+        <source>Order by best match</source>
+        <translation>按最佳匹配排序</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/search_dialog.py" line="184"/>
+        <source>Newest first</source>
+        <translation>最新优先</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/search_dialog.py" line="185"/>
+        <source>Order by newest match</source>
+        <translation>按最新匹配排序</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/search_dialog.py" line="198"/>
+        <source>Matching cases</source>
+        <translation>匹配的案例</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/search_dialog.py" line="236"/>
+        <source>Finds English words and word beginnings of 3 letters or more, order ids such as ORD-10023, and Chinese words of 2 characters or more — in resolved and closed cases too.</source>
+        <translation>可搜索英文单词及 3 个字母以上的词首、订单号（如 ORD-10023）和 2 个字以上的中文词语——已解决和已关闭的案例也包括在内。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/search_dialog.py" line="279"/>
+        <source>No case matches</source>
+        <translation>没有匹配的案例</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/search_dialog.py" line="279"/>
+        <source>Search every case</source>
+        <translation>搜索每一个案例</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/search_dialog.py" line="281"/>
+        <source>1 case</source>
+        <translation>1 个案例</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/search_dialog.py" line="283"/>
+        <source>The first %1 cases</source>
+        <translation>前 %1 个案例</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/search_dialog.py" line="285"/>
+        <source>%1 cases</source>
+        <translation>%1 个案例</translation>
+    </message>
+</context>
+<context>
+    <name>SentimentReason</name>
+    <message>
+        <location filename="../../console/ui/sentiment_reason.py" line="27"/>
+        <source>&quot;%1&quot;</source>
+        <translation>&quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sentiment_reason.py" line="31"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sentiment_reason.py" line="44"/>
+        <source>No word list for %1: read from punctuation, contacts and events</source>
+        <translation>没有 %1 的词表：依据标点、联系次数和事件判断</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sentiment_reason.py" line="61"/>
+        <source>Words: %1</source>
+        <translation>用词：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sentiment_reason.py" line="69"/>
+        <source>punctuation %1</source>
+        <translation>标点 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sentiment_reason.py" line="76"/>
+        <source>%1 contacts</source>
+        <translation>联系 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sentiment_reason.py" line="87"/>
+        <source>No sentiment cues found</source>
+        <translation>未发现情绪线索</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sentiment_reason.py" line="89"/>
+        <source>no sentiment cues found</source>
+        <translation>未发现情绪线索</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sentiment_reason.py" line="91"/>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../console/ui/help_dialogs.py" line="26"/>
-        <location filename="../../console/ui/help_dialogs.py" line="42"/>
+        <location filename="../../console/ui/help_dialogs.py" line="47"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -1428,22 +1680,37 @@
         <translation>在时间线中显示某条陈述（在摘要中）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="39"/>
+        <location filename="../../console/ui/help_dialogs.py" line="40"/>
+        <source>Move through the matches / open the case (in Search all cases)</source>
+        <translation>在结果中移动 / 打开案例（搜索全部案例中）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/help_dialogs.py" line="41"/>
+        <source>Up / Down / Enter</source>
+        <translation>上 / 下 / 回车</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/help_dialogs.py" line="43"/>
+        <source>Close Search all cases</source>
+        <translation>关闭“搜索全部案例”</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/help_dialogs.py" line="44"/>
         <source>Move between controls</source>
         <translation>在控件之间移动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="39"/>
+        <location filename="../../console/ui/help_dialogs.py" line="44"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="43"/>
+        <location filename="../../console/ui/help_dialogs.py" line="48"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="43"/>
+        <location filename="../../console/ui/help_dialogs.py" line="48"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -1514,6 +1781,11 @@
         <location filename="../../console/ui/status_bar.py" line="74"/>
         <source>Creating demo cases</source>
         <translation>正在生成演示案例</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="75"/>
+        <source>Playing the scenario</source>
+        <translation>正在播放情景</translation>
     </message>
 </context>
 <context>
@@ -1605,17 +1877,17 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../console/ui/timeline_view.py" line="46"/>
+        <location filename="../../console/ui/timeline_view.py" line="38"/>
         <source>Jump to the newest events</source>
         <translation>跳到最新事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/timeline_view.py" line="55"/>
+        <location filename="../../console/ui/timeline_view.py" line="47"/>
         <source>Timeline columns</source>
         <translation>时间线列标题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/timeline_view.py" line="96"/>
+        <location filename="../../console/ui/timeline_view.py" line="88"/>
         <source>%1 new ↓</source>
         <translation>%1 条新事件 ↓</translation>
     </message>
