@@ -163,9 +163,11 @@ class CaseHeader(QWidget):
     def _tick(self) -> None:
         if self._detail is None:
             return
-        due = self._detail.case.sla_due_at
-        overdue = labels.is_overdue(due)
-        self.sla.setText(labels.sla(due, with_seconds=True))
+        case = self._detail.case
+        due = case.sla_due_at
+        active = case.status.is_active  # a resolved or closed case has no SLA to meet
+        overdue = active and labels.is_overdue(due)
+        self.sla.setText(labels.sla(due, with_seconds=True) if active else "—")
         if self.sla.property("overdue") != overdue:
             self.sla.setProperty("overdue", overdue)
             _restyle(self.sla)

@@ -97,6 +97,8 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_SLA:
+            if not row.status.is_active:  # a resolved or closed case has no SLA to meet
+                return theme.color("text_muted")
             return theme.color("danger" if labels.is_overdue(row.sla_due_at) else "text")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._display(row, column)
@@ -115,7 +117,7 @@ class QueueModel(QAbstractTableModel):
         if column == COL_STATUS:
             return labels.status(row.status)
         if column == COL_SLA:
-            return labels.sla(row.sla_due_at)
+            return labels.sla(row.sla_due_at) if row.status.is_active else labels.status(row.status)
         return labels.ago(row.opened_at)
 
     @staticmethod

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from console.services.cases import SearchHit
@@ -214,11 +215,17 @@ class SearchDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 10)
         layout.setSpacing(8)
+        self.placeholder = QWidget(self)  # in the list's place while there is no hit
+        middle = QVBoxLayout(self.placeholder)
+        middle.setContentsMargins(40, 0, 40, 40)
+        middle.setSpacing(6)
+        middle.addStretch(1)
+        middle.addWidget(self.empty)
+        middle.addWidget(self.hint)
+        middle.addStretch(1)
         layout.addLayout(top)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.hint)
-        layout.addStretch(0)
+        layout.addWidget(self.placeholder, 1)
         layout.addWidget(self.count)
         self._show_state()
 
@@ -274,8 +281,7 @@ class SearchDialog(QDialog):
         rows = self.model.rowCount()
         asked = self._asked is not None
         self.list.setVisible(rows > 0)
-        self.empty.setVisible(rows == 0)
-        self.hint.setVisible(rows == 0)
+        self.placeholder.setVisible(rows == 0)
         self.empty.setText(self.tr("No case matches") if asked else self.tr("Search every case"))
         if rows == 1:
             self.count.setText(self.tr("1 case"))
@@ -317,7 +323,6 @@ class SearchDialog(QDialog):
             x = parent.left() + max(0, (parent.width() - self.width()) // 2)
             self.move(x, parent.top() + 80)
         self.show()
-        self.raise_()
         self.activateWindow()
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()

@@ -106,6 +106,8 @@ def test_status_filter_reaches_closed_resolved_and_every_case(
     resolved = choose("Resolved")
     assert resolved
     assert {r.status for r in resolved} == {CaseStatus.RESOLVED}
+    sla = queue.proxy.index(0, COL_SLA)
+    assert sla.data() == "Resolved"  # no countdown for a case that has no SLA to meet
     assert len(choose("All statuses")) == len(everything)
     assert len(choose("All active")) == active - 1
     assert all(r.status.is_active for r in shown_rows(window))

@@ -29,9 +29,10 @@ def search(dialog: SearchDialog, qtbot: Any, text: str) -> list[SearchHit]:
 
 def test_the_hit_model_passes_the_model_tester(services: Any, qtmodeltester: Any) -> None:
     model = SearchHitModel()
-    hits = [SearchHit("C-1", "Late <b>order</b>", "Ana", "where is <i>it</i>"), SearchHit(
-        "C-2", "退款", "王芳", "退款失败"
-    )]
+    hits = [
+        SearchHit("C-1", "Late <b>order</b>", "Ana", "where is <i>it</i>"),
+        SearchHit("C-2", "退款", "王芳", "退款失败"),
+    ]
     model.set_hits(hits, "order")
     qtmodeltester.check(model)
     assert model.index(0, 0).data(Qt.ItemDataRole.DisplayRole).startswith("Late <b>order</b>")
@@ -119,6 +120,7 @@ def test_arrows_move_in_the_list_and_enter_opens_a_closed_case(
     assert opened.args == [target.case_id]
     assert not dialog.isVisible()
     assert window.header.status.text() == "Closed"
+    assert window.header.sla.text() == "—"
     assert window.timeline.model.case_id == target.case_id
     assert window.queue.current_case_id() in (None, target.case_id)
 
