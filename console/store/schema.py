@@ -181,8 +181,9 @@ def _v4(conn: sqlite3.Connection) -> None:
 
 
 def _v5(conn: sqlite3.Connection) -> None:
-    # Per-term document counts of the search indexes, for ranking a window of matches
-    # without scoring every match (FTS5's own bm25() touches every posting).
+    # Per-term document counts of the search indexes, for looking into them (the commonest
+    # terms: SELECT term, doc FROM event_vocab ORDER BY doc DESC LIMIT 20). Ranking does not
+    # read them: counting walks a term's whole posting list, too slow for common words.
     conn.execute("CREATE VIRTUAL TABLE case_vocab USING fts5vocab(case_text, 'row')")
     conn.execute("CREATE VIRTUAL TABLE event_vocab USING fts5vocab(event_text, 'row')")
 

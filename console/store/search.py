@@ -61,11 +61,13 @@ def _quote(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
 
 
-def match_expression(query: str) -> str | None:
+def match_expression(query: str, *, prefixes: bool = True) -> str | None:
     """An FTS5 MATCH expression for what a person typed, or None if nothing is searchable.
 
     Every term must match (AND). Terms of 3+ characters also match as prefixes, so that
-    "refu" finds "refund" and "ORD-77" finds "ORD-7781".
+    "refu" finds "refund" and "ORD-77" finds "ORD-7781" (``prefixes=False``: exact words
+    only, which is much faster for common words: a prefix query merges the posting lists of
+    every word it starts).
     Quotes and FTS5 syntax in the input are data.
     """
     clauses: list[str] = []
@@ -79,7 +81,7 @@ def match_expression(query: str) -> str | None:
         words = _WORD_CHARS.findall(term)
         if words:  # "ORD-10023" is the phrase "ORD 10023", matching as a prefix
             phrase = _quote(" ".join(words))
-            clauses.append(f"{phrase} *" if len(term) >= 3 else phrase)
+            clauses.append(f"{phrase} *" if prefixes and len(term) >= 3 else phrase)
     return " AND ".join(clauses) if clauses else None
 
 
@@ -99,18 +101,9 @@ def collapse_bigrams(text: str) -> str:
     return _BIGRAM_RUN.sub(join, text).strip()
 
 
-_INDEX_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-
-
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Lower case without diacritics, as unicode61 with remove_diacritics folds tokens."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def index_tokens(body: str) -> list[str]:
-    """The tokens FTS5 indexed for a stored ``body`` (CJK already as bigrams)."""
-    return _INDEX_TOKEN.findall(_fold(body))
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.lower()))
 
 
 def query_terms(query: str) -> list[tuple[str, bool]]:
@@ -121,8 +114,19 @@ def query_terms(query: str) -> list[tuple[str, bool]]:
         if _CJK_RUN.fullmatch(term):
             terms += [(gram, False) for gram in _bigrams(term)]
             continue
-        words = [_fold(w) for w in _WORD_CHARS.findall(term)]
+        words = [fold(w) for w in _WORD_CHARS.findall(term)]
         words = [w for w in words if w]
         for i, word in enumerate(words):
             terms.append((word, i == len(words) - 1 and len(term) >= 3))
     return terms
+
+
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# Letters whose NFKD form may carry a combining mark (Latin, Greek, Cyrillic with accents).
+_ACCENTED = re.compile("[\u00c0-\u04ff\u1e00-\u1fff\u0300-\u036f]")
+
+
+def fold_fast(text: str) -> str:
+    """:func:`fold`, skipping the Unicode decomposition where it cannot change anything."""
+    lowered = text.lower()
+    return fold(lowered) if _ACCENTED.search(lowered) else lowered
