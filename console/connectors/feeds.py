@@ -128,9 +128,8 @@ class SseFeed:
         deadline: float | None = None
         loop = asyncio.get_running_loop()
         while True:
-            timeout = None if deadline is None else max(0.0, deadline - loop.time())
             try:
-                item = await asyncio.wait_for(queue.get(), timeout)
+                item = await _next(queue, None if deadline is None else deadline - loop.time())
             except TimeoutError:
                 async for inbound in self._repair(last, min(pending)):
                     last = max(last, inbound.cursor or last)
@@ -182,6 +181,20 @@ class SseFeed:
             if last < cursor < upto:
                 self.repaired += 1
                 yield to_inbound(self.name, raw, cursor)
+
+
+async def _next(queue: asyncio.Queue[Any], wait: float | None) -> Any:
+    """The next item: at once when one is waiting (no timer per message at thousands a
+    second), else waiting at most ``wait`` seconds (None: for ever)."""
+    try:
+        return queue.get_nowait()
+    except asyncio.QueueEmpty:
+        pass
+    if wait is None:
+        return await queue.get()
+    if wait <= 0:
+        raise TimeoutError
+    return await asyncio.wait_for(queue.get(), wait)
 
 
 async def _poll(

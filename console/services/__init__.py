@@ -14,6 +14,7 @@ from console.store import Store
 
 from .bus import EventBus
 from .cases import CaseService
+from .diagnostics import DiagnosticsService
 from .settings import SettingsService
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ class Services:
         self.bus = bus
         self.feed_source = feed_source  # where live events come from; None: no live feeds
         self.cases = CaseService(store, bus)
+        self.diagnostics = DiagnosticsService(store)
         self.settings = SettingsService(data_dir / "settings.json", bus)
 
     @classmethod

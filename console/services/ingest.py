@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from console.domain.errors import ConflictError
 from console.domain.events import TimelineEvent
 from console.domain.inbound import Inbound
-from console.store import QuarantineRow, Store, queries
+from console.store import Store, queries
 from console.store import repositories as repo
 
 from .bus import (
@@ -192,13 +192,16 @@ class IngestService:
                 batch: list[Inbound] = []
                 deadline: float | None = None
                 while len(batch) < MAX_BATCH:
-                    timeout = None if deadline is None else deadline - loop.time()
-                    if timeout is not None and timeout <= 0:
-                        break
-                    try:
-                        item = await asyncio.wait_for(queue.get(), timeout)
-                    except TimeoutError:
-                        break
+                    try:  # at once when something waits: no timer per message
+                        item = queue.get_nowait()
+                    except asyncio.QueueEmpty:
+                        timeout = None if deadline is None else deadline - loop.time()
+                        if timeout is not None and timeout <= 0:
+                            break
+                        try:
+                            item = await asyncio.wait_for(queue.get(), timeout)
+                        except TimeoutError:
+                            break
                     if item is _END:
                         ended = True
                         break
@@ -224,9 +227,3 @@ class IngestService:
             await queue.put(_END)
             raise
         await queue.put(_END)
-
-    def quarantine_count(self) -> int:
-        return queries.quarantine_count(self._store.reader())
-
-    async def quarantine(self, limit: int = 200) -> list[QuarantineRow]:
-        return await self._store.read(lambda conn: queries.quarantine_rows(conn, limit))

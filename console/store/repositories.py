@@ -61,8 +61,11 @@ def _case_values(case: Case) -> tuple[object, ...]:
     )
 
 
-def put_case(db: sqlite_utils.Database, case: Case, customer_name: str) -> bool:
-    """Insert or replace ``case``; True when it is new. The search index follows."""
+def put_case(
+    db: sqlite_utils.Database, case: Case, customer_name: str, *, reindex: bool = True
+) -> bool:
+    """Insert or replace ``case``; True when it is new. The search index and the reference
+    index follow, unless ``reindex`` is False (the subject and references are unchanged)."""
     existed = db.execute("SELECT 1 FROM cases WHERE id = ?", (case.id,)).fetchone() is not None
     db.execute(
         "INSERT INTO cases (customer_id, subject, journey, status, priority, opened_at,"
@@ -76,6 +79,8 @@ def put_case(db: sqlite_utils.Database, case: Case, customer_name: str) -> bool:
         " sentiment = excluded.sentiment, version = excluded.version, data = excluded.data",
         (*_case_values(case), case.id),
     )
+    if existed and not reindex:
+        return False
     (rowid,) = db.execute("SELECT rowid FROM cases WHERE id = ?", (case.id,)).fetchone()
     if existed:
         db.execute("DELETE FROM case_text WHERE rowid = ?", (rowid,))
@@ -95,7 +100,7 @@ def put_case(db: sqlite_utils.Database, case: Case, customer_name: str) -> bool:
 
 def update_case(db: sqlite_utils.Database, case: Case, expected_version: int) -> Case:
     """Store a changed ``case`` if nobody changed it since ``expected_version``."""
-    row = db.execute("SELECT version FROM cases WHERE id = ?", (case.id,)).fetchone()
+    row = db.execute("SELECT version, data FROM cases WHERE id = ?", (case.id,)).fetchone()
     if row is None:
         raise NotFound(f"case {case.id} does not exist")
     if row[0] != expected_version:
@@ -105,7 +110,13 @@ def update_case(db: sqlite_utils.Database, case: Case, expected_version: int) ->
         )
     updated = case.model_copy(update={"version": expected_version + 1})
     (name,) = db.execute("SELECT name FROM customers WHERE id = ?", (case.customer_id,)).fetchone()
-    put_case(db, updated, name)
+    before = Case.model_validate_json(row[1])
+    indexed_alike = (
+        before.subject == case.subject
+        and before.external_refs == case.external_refs
+        and before.customer_id == case.customer_id
+    )
+    put_case(db, updated, name, reindex=not indexed_alike)
     return updated
 
 

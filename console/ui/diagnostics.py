@@ -142,15 +142,9 @@ class DiagnosticsDialog(QDialog):
         self._slots.start("diagnostics.quarantine", self._load())
 
     async def _load(self) -> None:
-        try:
-            ingest = self._services.ingest
-        except ImportError:
-            log.warning("live ingest is not available; the quarantine cannot be shown")
-            rows: list[Any] = []
-            count = 0
-        else:
-            rows = await ingest.quarantine()
-            count = ingest.quarantine_count()
+        diagnostics = self._services.diagnostics
+        rows: list[Any] = await diagnostics.quarantine()
+        count = diagnostics.quarantine_count()
         self._monitor.set_quarantined(count)
         self.show_quarantine(rows, count)
 

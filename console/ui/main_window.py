@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
     def after_first_paint(self) -> None:
         """What the first frame does not need: the rest of the queue, the quarantine's size."""
         self.complete_queue()
-        self.feeds.set_quarantined(self.services.ingest.quarantine_count())
+        self.feeds.set_quarantined(self.services.diagnostics.quarantine_count())
 
     # --- the open case ------------------------------------------------------------------
     @property

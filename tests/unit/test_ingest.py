@@ -136,9 +136,9 @@ def test_ingest_appends_once_quarantines_the_rest_and_tells_the_bus(services: Se
     reasons = [h.reason for h in heard if isinstance(h, Quarantined)]
     assert len(reasons) == 2
     assert "no case matches the event's references (order_id=ORD-NOBODY)" in reasons
-    quarantined = run(services.ingest.quarantine())
+    quarantined = run(services.diagnostics.quarantine())
     assert [q.raw for q in quarantined][::-1][1] == "{broken"
-    assert services.ingest.quarantine_count() == 2
+    assert services.diagnostics.quarantine_count() == 2
     assert services.ingest.cursor("sandbox") == 5  # the position commits with the events
 
 

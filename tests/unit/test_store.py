@@ -369,3 +369,31 @@ def test_ranked_search_puts_the_best_match_first(store: Store) -> None:
     ]
     assert queries.search(conn, "refu", ranked=True)[0].case_id == "focused"
     assert queries.search(conn, "退款", ranked=True) == []
+
+
+def test_a_status_change_keeps_the_search_and_reference_indexes(store: Store) -> None:
+    from console.domain.case import ExternalRefs
+
+    original = case_file(n_events=0, external_refs=ExternalRefs(order_ids=["ORD-55"]))
+    store.write_sync(lambda db: repo.put_case_file(db, original))
+    conn = store.reader()
+
+    def index_rows() -> tuple[list[object], list[object]]:
+        return (
+            conn.execute("SELECT rowid, body FROM case_text").fetchall(),
+            conn.execute("SELECT * FROM case_refs").fetchall(),
+        )
+
+    before = index_rows()
+    current = repo.get_case(conn, "case-1")
+    store.write_sync(
+        lambda db: repo.update_case(db, current.model_copy(update={"status": CaseStatus.OPEN}), 1)
+    )
+    assert index_rows() == before
+    reopened = repo.get_case(conn, "case-1")
+    renamed = reopened.model_copy(
+        update={"subject": "Parcel lost", "external_refs": ExternalRefs(order_ids=["ORD-77"])}
+    )
+    store.write_sync(lambda db: repo.update_case(db, renamed, reopened.version))
+    assert [h.case_id for h in queries.search(conn, "lost")] == ["case-1"]
+    assert conn.execute("SELECT ref FROM case_refs").fetchall() == [("ORD-77",)]
