@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from console.services.bus import FeedStatus, Quarantined
 
@@ -22,6 +22,10 @@ class FeedMonitor(QObject):
         super().__init__(parent)
         self.feeds: dict[str, tuple[str, str, datetime]] = {}  # feed: (state, detail, since)
         self.quarantined = 0
+        # Quarantined messages can arrive hundreds a second: tell the views at most 4 times
+        # a second, not once a message.
+        self._coalesce = QTimer(self, singleShot=True, interval=250)
+        self._coalesce.timeout.connect(self.changed)
 
     def on_status(self, event: FeedStatus) -> None:
         self.feeds[event.feed] = (event.state, event.detail, datetime.now(UTC))
@@ -29,7 +33,8 @@ class FeedMonitor(QObject):
 
     def on_quarantined(self, _event: Quarantined) -> None:
         self.quarantined += 1
-        self.changed.emit()
+        if not self._coalesce.isActive():
+            self._coalesce.start()
 
     def set_quarantined(self, count: int) -> None:
         if count != self.quarantined:

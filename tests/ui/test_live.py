@@ -224,7 +224,7 @@ def test_diagnostics_show_feeds_and_the_quarantine_live(
 
     services.store.write_sync(quarantine)
     bus.publish(Quarantined("sandbox", "missing case_id"))
-    assert window.status.quarantine.isVisible()
+    qtbot.waitUntil(window.status.quarantine.isVisible)  # told within a quarter second
     assert window.status.quarantine.text() == "1 quarantined"
     qtbot.waitUntil(lambda: dialog.quarantine.rowCount() == 1)
     assert dialog.quarantine.item(0, 2).text() == "missing case_id"
