@@ -122,8 +122,10 @@ class Harness:
         self.window.show()
         await shown
         await asyncio.sleep(0.05)
-        self.window.after_first_paint()
-        gc.freeze()  # as the console does after its first paint
+        # As the console does after its first paint: the modules that opening a case needs
+        # are imported off the loop thread before the first case opens (console/ui/warmup.py).
+        await self.window.after_first_paint()
+        gc.freeze()
         await self.settle()
 
     async def settle(self, seconds: float = 0.3) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -176,10 +177,15 @@ class MainWindow(QMainWindow):
     async def _apply_changed(self, ids: list[str]) -> None:
         await self.queue.refresh_cases(ids)
 
-    def after_first_paint(self) -> None:
-        """What the first frame does not need: the rest of the queue, the quarantine's size."""
+    def after_first_paint(self) -> asyncio.Future[None]:
+        """What the first frame does not need: the rest of the queue, the quarantine's size,
+        and the warm-up of the modules that opening a case needs (awaitable)."""
         self.complete_queue()
         self.feeds.set_quarantined(self.services.diagnostics.quarantine_count())
+        from console.ui.warmup import warm_up
+
+        self.warmed = asyncio.ensure_future(warm_up())
+        return self.warmed
 
     # --- the open case ------------------------------------------------------------------
     @property

@@ -156,18 +156,26 @@ def run(
             print(f"first-paint {painted_at:.6f}", flush=True)
             finish(0)
             return
-        window.after_first_paint()
-        if screenshot is None:  # live feeds (the sandbox in demo mode) start now, not before
-            background.append(asyncio.ensure_future(services.live.start()))
+        warmed = window.after_first_paint()
+        first_case = asyncio.ensure_future(_once_warm(warmed))
+        background.append(first_case)
+        if screenshot is not None:
+            window.slots.start(
+                "screenshot", _screenshot(window, screenshot, case_id, finish, first_case)
+            )
+
+    async def _once_warm(warmed: asyncio.Future[None]) -> None:
+        """The first case and the live feeds, once their modules are loaded off the loop."""
+        await warmed
         if reveal is not None:
             window.reveal(reveal)
         elif case_id is not None:
             window.open_case(case_id)
         else:
             window.queue.select_first()
-        if screenshot is not None:
-            window.slots.start("screenshot", _screenshot(window, screenshot, case_id, finish))
         gc.freeze()  # start-up garbage is permanent: full collections stay short
+        if screenshot is None:  # live feeds (the sandbox in demo mode) start now, not before
+            await services.live.start()
 
     _FirstPaint(window, after_first_paint)
     window.show()
@@ -222,10 +230,15 @@ def _running_qt_loop(loop_type: type) -> asyncio.AbstractEventLoop | None:
 
 
 async def _screenshot(
-    window: MainWindow, path: Path, case_id: str | None, finish: Callable[[int], None]
+    window: MainWindow,
+    path: Path,
+    case_id: str | None,
+    finish: Callable[[int], None],
+    first_case: asyncio.Future[None],
 ) -> None:
     code = 0
     try:
+        await asyncio.wait_for(asyncio.shield(first_case), CASE_TIMEOUT_S)  # opening began
         queue = window.slots.task(QUEUE_SLOT)
         if queue is not None:
             await asyncio.wait_for(asyncio.shield(queue), CASE_TIMEOUT_S)
@@ -233,7 +246,7 @@ async def _screenshot(
         if revealing is not None:
             await asyncio.wait_for(asyncio.shield(revealing), CASE_TIMEOUT_S)
         if case_id is not None or window.queue.proxy.rowCount() > 0:
-            await _case_shown(window)
+            await _case_shown(window, case_id)
         # let posted layout and paint requests run before grabbing
         for _ in range(3):
             await asyncio.sleep(0.02)
@@ -252,13 +265,14 @@ async def _screenshot(
     finish(code)
 
 
-async def _case_shown(window: MainWindow) -> None:
-    """Wait for the case being opened; raises TimeoutError if it does not show."""
+async def _case_shown(window: MainWindow, case_id: str | None) -> None:
+    """Wait for the case being opened (``case_id``, or any); TimeoutError if it does not
+    show."""
     task = window.slots.task("case.open")
     if task is not None and not task.done():
         try:
             await asyncio.wait_for(asyncio.shield(task), CASE_TIMEOUT_S)
         except asyncio.CancelledError:
             raise TimeoutError from None
-    if window.case_id is None:
+    if window.case_id is None or case_id not in (None, window.case_id):
         raise TimeoutError
