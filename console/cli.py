@@ -116,6 +116,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("format", choices=["case-file"])
 
+    plan = sub.add_parser(
+        "plan",
+        help="plan a case file and print the proposal",
+        description="Read a case file, build the planner's facts (the newest 200 events) and "
+        "print the proposed plan as JSON. Reads the file only; the store is not opened.",
+    )
+    plan.add_argument("file", type=Path, metavar="FILE")
+    plan.add_argument(
+        "--planner",
+        choices=["playbook", "llm"],
+        default="playbook",
+        help="the built-in playbooks (default) or a language model with the playbooks as fallback",
+    )
+    plan.add_argument("--llm-url", metavar="URL", help="chat-completions base URL (--planner llm)")
+    plan.add_argument("--model", metavar="M", help="model name (--planner llm)")
+    plan.add_argument(
+        "--now",
+        metavar="ISO",
+        help="the planner's 'now', e.g. 2026-03-01T09:00:00Z (default: the last event's time)",
+    )
+
     sandbox = sub.add_parser(
         "sandbox",
         help="serve the sandbox remote systems on loopback",
@@ -211,6 +232,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "sandbox":
         return _sandbox(args)
 
+    if args.command == "plan":
+        return _plan(args)
+
     from console.app import open_services
     from console.domain.errors import InvalidInput, NotFound, StoreError
 
@@ -276,6 +300,57 @@ def _demo(services: Any, args: argparse.Namespace) -> int:
         f"Demo: {created} new case(s) seeded ({args.cases - created} already there) "
         f"in {services.data_dir}."
     )
+    return EXIT_OK
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from console.ai.planner import PlanningError
+    from console.ai.playbooks import PlaybookPlanner
+    from console.domain.errors import InvalidInput
+    from console.domain.facts import MAX_FACT_EVENTS, CaseFacts
+    from console.services.casefiles import CaseFileService
+
+    try:
+        case_file = CaseFileService.parse(args.file)
+    except InvalidInput as exc:
+        return _fail(str(exc))
+    if args.now:
+        try:
+            now = datetime.fromisoformat(args.now.replace("Z", "+00:00"))
+        except ValueError:
+            return _fail(f"--now {args.now!r} is not an ISO 8601 time", EXIT_UNUSABLE)
+        if now.tzinfo is None:
+            return _fail("--now needs a time zone, for example 2026-03-01T09:00:00Z", EXIT_UNUSABLE)
+    elif case_file.events:
+        now = case_file.events[-1].occurred_at
+    else:
+        now = case_file.case.updated_at
+    facts = CaseFacts(
+        case=case_file.case,
+        customer=case_file.customer,
+        events=case_file.events[-MAX_FACT_EVENTS:],
+        now=now,
+    )
+    try:
+        planner: Any = PlaybookPlanner()
+        if args.planner == "llm":
+            try:
+                from console.ai.llm import LlmPlanner  # type: ignore[import-not-found, unused-ignore]
+            except ImportError:
+                return _fail(
+                    "the language-model planner is not available in this build; "
+                    "use --planner playbook",
+                    EXIT_UNUSABLE,
+                )
+            if not args.llm_url or not args.model:
+                return _fail("--planner llm needs --llm-url and --model", EXIT_UNUSABLE)
+            planner = LlmPlanner(args.llm_url, args.model, api_key=None, fallback=planner)
+        proposal = _run_async(planner.plan(facts))
+    except PlanningError as exc:
+        return _fail(str(exc))
+    print(json.dumps(proposal.model_dump(mode="json"), indent=2, ensure_ascii=False))
     return EXIT_OK
 
 
