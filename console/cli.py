@@ -340,7 +340,7 @@ def _plan(args: argparse.Namespace) -> int:
                 from console.ai.llm import LlmPlanner  # type: ignore[import-not-found, unused-ignore]
             except ImportError:
                 return _fail(
-                    "the language-model planner is not available in this build; "
+                    "the language-model planner (--planner llm) is not available in this build; "
                     "use --planner playbook",
                     EXIT_UNUSABLE,
                 )

@@ -7,16 +7,18 @@ read directly from the evidence (``direct``) or filled in by a default.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
-from itertools import pairwise
 
 from console.domain.actions import LineItem
 from console.domain.base import Money
 from console.domain.events import MessagePayload, SystemEventPayload, TimelineEvent
 from console.domain.facts import CaseFacts
 from console.domain.kinds import EventKind, EventSource
+
+from .fact_names import KNOWN_FACTS
+from .fact_types import Fact, FactValue
+from .facts_money import Charge, RefundRecord, payment_facts
 
 __all__ = [
     "KNOWN_FACTS",
@@ -28,33 +30,6 @@ __all__ = [
     "extract_facts",
     "parse_money",
 ]
-
-FactValue = str | int | bool | Money | tuple[LineItem, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Fact:
-    value: FactValue
-    event_ids: tuple[str, ...] = ()
-    direct: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class Charge:
-    payment_id: str
-    amount: Money
-    event_id: str
-    at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class RefundRecord:
-    payment_id: str
-    refund_id: str
-    amount: Money | None
-    status: str  # requested | succeeded | failed
-    event_id: str
-
 
 # What a customer writes when the parcel the carrier marked delivered never reached them,
 # when a refund they were promised did not arrive, and when the service is still down.
@@ -305,7 +280,7 @@ def extract_facts(facts: CaseFacts) -> dict[str, Fact]:
         put("currency", currency)
     else:  # no money on the timeline: the customer's own currency, as a default
         put("currency", customer.lifetime_value.currency, direct=False)
-    _payments(out, charges, refunds, listed)
+    payment_facts(out, charges, refunds, listed)
     if "outage_started_at" in out:
         started = datetime.fromisoformat(str(out["outage_started_at"].value))
         end = facts.now
@@ -320,123 +295,3 @@ def extract_facts(facts: CaseFacts) -> dict[str, Fact]:
     else:
         put("reply_channel", "email", direct=False)
     return out
-
-
-def _payments(
-    out: dict[str, Fact],
-    charges: list[Charge],
-    refunds: dict[str, RefundRecord],
-    listed: Money | None,
-) -> None:
-    def put(name: str, value: FactValue, *ids: str) -> None:
-        out[name] = Fact(value, tuple(ids), True)
-
-    if charges:
-        first = charges[0]
-        put("payment_id", first.payment_id, first.event_id)
-        put("charge_amount", first.amount, first.event_id)
-        put("charge_count", len(charges), *(c.event_id for c in charges))
-        if "duplicate_payment_id" not in out:
-            # Two captures of the same amount within a day: a duplicate even if payments did
-            # not flag it.
-            for a, b in pairwise(charges):
-                if a.amount == b.amount and (b.at - a.at).total_seconds() <= 86_400:
-                    put("duplicate_payment_id", b.payment_id, a.event_id, b.event_id)
-                    put("original_payment_id", a.payment_id, a.event_id)
-                    put("duplicate_amount", b.amount, b.event_id)
-                    break
-        if listed is not None and first.amount.currency == listed.currency:
-            diff = first.amount.amount - listed.amount
-            if diff > 0:
-                put(
-                    "overcharge",
-                    Money(amount=diff, currency=listed.currency),
-                    first.event_id,
-                    out["order_total"].event_ids[0],
-                )
-    done = [r for r in refunds.values() if r.status == "succeeded"]
-    failed = [r for r in refunds.values() if r.status == "failed"]
-    pending = [r for r in refunds.values() if r.status == "requested"]
-    if done:
-        total = sum((r.amount.amount for r in done if r.amount), Decimal(0))
-        cur = next((r.amount.currency for r in done if r.amount), None)
-        put("refund_succeeded", True, *(r.event_id for r in done))
-        if cur:
-            put("refunded_amount", Money(amount=total, currency=cur), *(r.event_id for r in done))
-    if failed:
-        last = failed[-1]
-        put("refund_failed", True, last.event_id)
-        if last.amount is not None:
-            put("failed_refund_amount", last.amount, last.event_id)
-        put("failed_refund_payment_id", last.payment_id, last.event_id)
-    if pending:
-        put("refund_pending", True, *(r.event_id for r in pending))
-
-
-KNOWN_FACTS: frozenset[str] = frozenset(
-    {
-        "journey",
-        "tier",
-        "language",
-        "customer_id",
-        "customer_name",
-        "first_name",
-        "contact_count",
-        "sentiment",
-        "ticket_id",
-        "order_id",
-        "shipment_id",
-        "subscription_id",
-        "order_state",
-        "order_total",
-        "promo_code",
-        "shipping_fee",
-        "payment_id",
-        "charge_amount",
-        "charge_count",
-        "duplicate_payment_id",
-        "original_payment_id",
-        "duplicate_amount",
-        "overcharge",
-        "refund_succeeded",
-        "refunded_amount",
-        "refund_failed",
-        "failed_refund_amount",
-        "failed_refund_payment_id",
-        "refund_pending",
-        "renewal_amount",
-        "cancel_requested",
-        "subscription_cancelled",
-        "credit_applied",
-        "incident_id",
-        "outage_active",
-        "outage_resolved",
-        "outage_resolved_at",
-        "outage_started_at",
-        "outage_area",
-        "outage_hours",
-        "outage_days",
-        "service_line_id",
-        "backordered",
-        "low_stock",
-        "replacement_shipped",
-        "delay_days",
-        "carrier",
-        "tracking_number",
-        "hours_since_last_scan",
-        "days_since_last_scan",
-        "scan_count",
-        "delivered",
-        "delivery_failed",
-        "shipment_lost",
-        "claim_id",
-        "order_items",
-        "currency",
-        "customer_disputes_delivery",
-        "customer_disputes_refund",
-        "customer_says_still_down",
-        "last_message",
-        "reply_channel",
-    }
-)
-"""Every fact name :func:`extract_facts` can produce; playbooks may use only these."""
