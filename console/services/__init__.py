@@ -18,10 +18,13 @@ from .diagnostics import DiagnosticsService
 from .settings import SettingsService
 
 if TYPE_CHECKING:
+    from console.ai.planner import Planner
+
     from .casefiles import CaseFileService
     from .digest import DigestService
     from .ingest import IngestService
     from .live import FeedSource, LiveService
+    from .planning import PlanningService
     from .scenario import ScenarioPlayer
     from .seeding import DemoService
 
@@ -35,8 +38,10 @@ class Services:
         store: Store,
         bus: EventBus,
         feed_source: FeedSource | None = None,
+        planner: Planner | None = None,
     ) -> None:
         self.data_dir = data_dir
+        self._planner = planner  # None: the built-in playbook planner
         self.store = store
         self.bus = bus
         self.feed_source = feed_source  # where live events come from; None: no live feeds
@@ -79,6 +84,17 @@ class Services:
         from .scenario import ScenarioPlayer
 
         return ScenarioPlayer(self.store, self.ingest, self.bus)
+
+    @cached_property
+    def planning(self) -> PlanningService:
+        from .planning import PlanningService
+
+        planner = self._planner
+        if planner is None:
+            from console.ai.playbooks import PlaybookPlanner
+
+            planner = PlaybookPlanner()
+        return PlanningService(self.store, self.bus, planner)
 
     @cached_property
     def live(self) -> LiveService:

@@ -112,3 +112,11 @@ class FeedStatus:
     feed: str
     state: str  # "connecting", "live", "retrying", "stopped"
     detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalReady:
+    """A new proposal for a case is stored (and on its timeline)."""
+
+    case_id: str
+    proposal_id: str

@@ -19,6 +19,7 @@ from console.domain.casefile import CaseFile
 from console.domain.customer import Customer
 from console.domain.errors import ConflictError, NotFound
 from console.domain.events import TimelineEvent
+from console.domain.proposal import Proposal
 
 from .queries import iso
 from .records import ImportResult
@@ -238,6 +239,20 @@ def events(conn: sqlite3.Connection, case_id: str) -> list[TimelineEvent]:
     ]
 
 
+def recent_events(
+    conn: sqlite3.Connection, case_id: str, limit: int, *, except_kinds: Sequence[str] = ()
+) -> list[TimelineEvent]:
+    """The case's newest ``limit`` events (oldest first), leaving out ``except_kinds``:
+    bounded whatever the case's length."""
+    kinds = json.dumps(list(except_kinds))
+    rows = conn.execute(
+        f"{_EVENT_SELECT} WHERE case_id = ? AND kind NOT IN (SELECT value FROM json_each(?))"
+        " ORDER BY seq DESC LIMIT ?",
+        (case_id, kinds, limit),
+    ).fetchall()
+    return [_event_from_row(r) for r in reversed(rows)]
+
+
 # -- live ingest -----------------------------------------------------------------------
 
 _ACTIVE_FIRST = (
@@ -286,3 +301,31 @@ def set_feed_cursor(
         " updated_at = excluded.updated_at",
         (feed, cursor, iso(updated_at)),
     )
+
+
+# -- proposals ---------------------------------------------------------------------------
+
+
+def put_proposal(db: sqlite_utils.Database, proposal: Proposal) -> bool:
+    """Store a proposal; False when the same proposal (same id) is already stored."""
+    cursor = db.execute(
+        "INSERT OR IGNORE INTO proposals (id, case_id, created_at, planner, input_digest, data)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            proposal.id,
+            proposal.case_id,
+            iso(proposal.created_at),
+            proposal.planner.name,
+            proposal.input_digest,
+            proposal.model_dump_json(),
+        ),
+    )
+    return bool(cursor.rowcount)
+
+
+def latest_proposal(conn: sqlite3.Connection, case_id: str) -> Proposal | None:
+    row = conn.execute(
+        "SELECT data FROM proposals WHERE case_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1",
+        (case_id,),
+    ).fetchone()
+    return Proposal.model_validate_json(row[0]) if row else None

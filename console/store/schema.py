@@ -188,12 +188,30 @@ def _v5(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE VIRTUAL TABLE event_vocab USING fts5vocab(event_text, 'row')")
 
 
+_V6 = """
+CREATE TABLE proposals (
+    id          TEXT PRIMARY KEY,
+    case_id     TEXT NOT NULL REFERENCES cases(id),
+    created_at  TEXT NOT NULL,
+    planner     TEXT NOT NULL,
+    input_digest TEXT NOT NULL,
+    data        TEXT NOT NULL            -- the Proposal as JSON
+);
+CREATE INDEX proposals_by_case ON proposals(case_id, created_at);
+"""
+
+
+def _v6(conn: sqlite3.Connection) -> None:
+    run_script(conn, _V6)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1,  # 1: cases, customers, events
     _v2_backfill,  # 2: full-text search, filled from what is already stored
     _v3,  # 3: case references, quarantine, feed positions
     _v4,  # 4: events by case and kind
     _v5,  # 5: term statistics for ranked search
+    _v6,  # 6: the AI's proposals
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -1,0 +1,177 @@
+"""Planning: build a case's facts, ask the planner, keep the proposal, re-plan on news.
+
+The planner (the built-in playbooks by default, a language model when configured) gets
+only the case's facts from the store. Each proposal is stored and put on the timeline as
+an AI event. New events from the customer or a system re-plan the case after a short
+quiet spell (``REPLAN_DELAY``); a newer planning run cancels a stale one, so the agent
+always sees the plan for the latest facts and the loop never waits on it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from console.domain.base import utc_now
+from console.domain.errors import TandemError
+from console.store import Store, queries
+from console.store import repositories as repo
+
+from .bus import EventBus, EventsAppended, Level, ProposalReady
+
+if TYPE_CHECKING:
+    from console.ai.planner import Planner
+    from console.domain.facts import CaseFacts
+    from console.domain.proposal import Proposal
+
+log = logging.getLogger(__name__)
+
+REPLAN_DELAY = 1.0  # seconds of quiet after the last new event before re-planning
+_PLANNER_SOURCES = frozenset({"ai", "tandem"})  # events planning itself writes
+
+
+class PlanningService:
+    def __init__(self, store: Store, bus: EventBus, planner: Planner) -> None:
+        self._store = store
+        self._bus = bus
+        self._planner = planner
+        self._running: dict[str, asyncio.Task[Proposal | None]] = {}
+        self._pending: dict[str, asyncio.TimerHandle] = {}
+        self._watching = False
+
+    @property
+    def planner(self) -> Planner:
+        return self._planner
+
+    async def facts(
+        self, case_id: str, *, now: datetime | None = None, instructions: list[str] | None = None
+    ) -> CaseFacts:
+        from console.domain.facts import MAX_FACT_EVENTS, CaseFacts
+
+        def load(conn: Any) -> CaseFacts:
+            case = repo.get_case(conn, case_id)
+            customer = repo.get_customer(conn, case.customer_id)
+            # The AI's own proposals are not facts: a planner never builds on model text.
+            events = repo.recent_events(
+                conn, case_id, MAX_FACT_EVENTS, except_kinds=["ai_proposal"]
+            )
+            return CaseFacts(
+                case=case,
+                customer=customer,
+                events=events,
+                now=now or utc_now(),
+                instructions=instructions or [],
+            )
+
+        return await self._store.read(load)
+
+    async def latest(self, case_id: str) -> Proposal | None:
+        return await self._store.read(lambda conn: repo.latest_proposal(conn, case_id))
+
+    async def plan(
+        self,
+        case_id: str,
+        *,
+        instructions: list[str] | None = None,
+        now: datetime | None = None,
+    ) -> Proposal:
+        """Plan ``case_id``: facts → planner → stored proposal on the timeline. The same
+        facts (``now`` included) give the same proposal, stored and shown once."""
+        facts = await self.facts(case_id, instructions=instructions, now=now)
+        proposal = await self._planner.plan(facts)
+        last_seq = await self._store.write(lambda db: _keep(db, proposal))
+        if last_seq is not None:
+            self._bus.publish(EventsAppended(case_id, last_seq))
+        self._bus.publish(ProposalReady(case_id, proposal.id))
+        return proposal
+
+    def replan(self, case_id: str) -> asyncio.Task[Proposal | None]:
+        """Plan ``case_id`` in the background; a run already under way for it is cancelled."""
+        stale = self._running.pop(case_id, None)
+        if stale is not None:
+            stale.cancel()
+        task = asyncio.ensure_future(self._guarded(case_id))
+        self._running[case_id] = task
+        task.add_done_callback(lambda t: self._finished(case_id, t))
+        return task
+
+    def _finished(self, case_id: str, task: asyncio.Task[Proposal | None]) -> None:
+        if self._running.get(case_id) is task:
+            del self._running[case_id]
+
+    async def _guarded(self, case_id: str) -> Proposal | None:
+        try:
+            return await self.plan(case_id)
+        except asyncio.CancelledError:
+            raise
+        except TandemError as exc:
+            self._bus.tell(Level.WARNING, f"The AI could not plan case {case_id}: {exc}")
+        except Exception:
+            log.exception("planning case %s failed", case_id)
+            self._bus.tell(Level.ERROR, f"The AI could not plan case {case_id} (see the log).")
+        return None
+
+    def watch(self) -> None:
+        """Re-plan a case after new events from its customer or its systems (debounced)."""
+        if not self._watching:
+            self._watching = True
+            self._bus.subscribe(EventsAppended, self._on_events)
+
+    @property
+    def pending(self) -> frozenset[str]:
+        """Cases waiting for their quiet spell to end before they are re-planned."""
+        return frozenset(self._pending)
+
+    def _on_events(self, event: EventsAppended) -> None:
+        row = (
+            self._store.reader()
+            .execute(
+                "SELECT source FROM events WHERE case_id = ? AND seq = ?",
+                (event.case_id, event.last_seq),
+            )
+            .fetchone()
+        )
+        if row is not None and row[0] in _PLANNER_SOURCES:
+            return  # the news is planning's own (a proposal, a decision): nothing to re-plan
+        pending = self._pending.pop(event.case_id, None)
+        if pending is not None:
+            pending.cancel()
+        self._pending[event.case_id] = asyncio.get_running_loop().call_later(
+            REPLAN_DELAY, self._replan_after_news, event.case_id
+        )
+
+    def _replan_after_news(self, case_id: str) -> None:
+        self._pending.pop(case_id, None)
+        self.replan(case_id)
+
+    async def close(self) -> None:
+        for handle in self._pending.values():
+            handle.cancel()
+        self._pending.clear()
+        tasks = list(self._running.values())
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def _keep(db: Any, proposal: Proposal) -> int | None:
+    """Store the proposal and put it on the case's timeline (once); the new last seq."""
+    from console.domain.events import Actor, ActorKind, EventSource, ProposalPayload, TimelineEvent
+
+    if not repo.put_proposal(db, proposal):
+        return None
+    event = TimelineEvent(
+        id=f"{proposal.id}-proposed",
+        case_id=proposal.case_id,
+        occurred_at=proposal.created_at,
+        source=EventSource.AI,
+        actor=Actor(kind=ActorKind.AI, id=proposal.planner.name, name="Tandem AI"),
+        summary=proposal.summary[:300],
+        payload=ProposalPayload(
+            proposal_id=proposal.id, summary=proposal.summary, confidence=proposal.confidence
+        ),
+    )
+    repo.append_events(db, proposal.case_id, [event])
+    return queries.timeline_length(db.conn, proposal.case_id)
