@@ -177,7 +177,8 @@ class PlaybookPlanner:
                 if rule.final:
                     break
         steps = self._directives(read_instructions(facts.instructions), known, draft)
-        steps.append(self._reply(known, draft, steps, lang, facts.customer.language))
+        tag = facts.customer.language if lang == str(known["language"].value) else "en"
+        steps.append(self._reply(known, draft, steps, lang, tag))
         steps.sort(key=lambda s: s[0] is ActionKind.CLOSE_CASE)
         plan: list[PlanStep] = [
             _STEP_CLASSES[kind](step_id=f"s{i}", params=params, note=note)
