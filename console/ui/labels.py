@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from console.domain.kinds import (
+    ActionKind,
     ActorKind,
     CaseStatus,
     ContactKind,
@@ -23,6 +24,7 @@ from console.domain.kinds import (
     Priority,
     Role,
     SentimentLabel,
+    SystemName,
     Tier,
 )
 
@@ -154,6 +156,30 @@ def owner(kind: OwnerKind, owner_id: str | None) -> str:
             name = source(EventSource(name))
         return QCoreApplication.translate("Labels", "Waiting on %1").replace("%1", name)
     return QCoreApplication.translate("Labels", "Agent %1").replace("%1", name)
+
+
+def action_kind(value: ActionKind) -> str:
+    return {
+        ActionKind.REFUND: QCoreApplication.translate("Labels", "Refund"),
+        ActionKind.RESHIP: QCoreApplication.translate("Labels", "Reship items"),
+        ActionKind.ACCOUNT_CREDIT: QCoreApplication.translate("Labels", "Account credit"),
+        ActionKind.REPLY_TO_CUSTOMER: QCoreApplication.translate("Labels", "Reply to customer"),
+        ActionKind.NOTIFY_LOGISTICS: QCoreApplication.translate("Labels", "Notify logistics"),
+        ActionKind.ADJUST_INVENTORY: QCoreApplication.translate("Labels", "Adjust inventory"),
+        ActionKind.ESCALATE: QCoreApplication.translate("Labels", "Escalate"),
+        ActionKind.CLOSE_CASE: QCoreApplication.translate("Labels", "Close case"),
+    }.get(value, str(value))
+
+
+def system(value: SystemName) -> str:
+    return {
+        SystemName.ORDERS: QCoreApplication.translate("Labels", "Orders"),
+        SystemName.PAYMENTS: QCoreApplication.translate("Labels", "Payments"),
+        SystemName.LOGISTICS: QCoreApplication.translate("Labels", "Logistics"),
+        SystemName.INVENTORY: QCoreApplication.translate("Labels", "Inventory"),
+        SystemName.TICKETS: QCoreApplication.translate("Labels", "Tickets"),
+        SystemName.TANDEM: QCoreApplication.translate("Labels", "Tandem"),
+    }.get(value, str(value))
 
 
 def yes_no(value: bool) -> str:

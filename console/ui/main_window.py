@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
@@ -69,7 +69,8 @@ class MainWindow(QMainWindow):
         self.timeline = TimelinePanel(services.cases, self.slots, self)
         self.customer = CustomerPanel(self)
         self.digest = DigestPanel(self)
-        self.proposal = ProposalPanel(self)
+        self.proposal = ProposalPanel(services, self.slots, self)
+        self.proposal.cited.connect(self.reveal)
         self.right = self._right_column()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -142,8 +143,8 @@ class MainWindow(QMainWindow):
             wrap = QVBoxLayout()
             wrap.setContentsMargins(12, 0, 0, 8)
             wrap.addWidget(card)
-            layout.addLayout(wrap)
-        layout.addStretch(1)
+            # The proposal takes the rest of the column and scrolls inside itself.
+            layout.addLayout(wrap, 1 if card is self.proposal else 0)
         return column
 
     # --- the queue ------------------------------------------------------------------------
@@ -184,8 +185,13 @@ class MainWindow(QMainWindow):
         self.feeds.set_quarantined(self.services.diagnostics.quarantine_count())
         from console.ui.warmup import warm_up
 
-        self.warmed = asyncio.ensure_future(warm_up())
+        self.warmed = asyncio.ensure_future(self._warm_then_watch(warm_up))
         return self.warmed
+
+    async def _warm_then_watch(self, warm_up: Callable[[], Awaitable[None]]) -> None:
+        """After the warm-up, new customer and system events re-plan their case."""
+        await warm_up()
+        self.services.planning.watch()
 
     # --- the open case ------------------------------------------------------------------
     @property
@@ -317,6 +323,12 @@ class MainWindow(QMainWindow):
     def focus_panel(self) -> None:
         self.customer.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def focus_proposal(self) -> None:
+        self.proposal.focus_panel()
+
+    def replan(self) -> None:
+        self.proposal.request_replan()
+
     # --- state ------------------------------------------------------------------------------
     def _state(self) -> QSettings:
         path = self.services.data_dir / STATE_FILE
@@ -360,6 +372,7 @@ class MainWindow(QMainWindow):
         self._digest_later.cancel()
         self.queue.shutdown()
         self.timeline.shutdown()
+        self.proposal.shutdown()
         self.notifier.shutdown()
         self.header.show_detail(None)  # stops the SLA ticker
         self.slots.cancel_all()

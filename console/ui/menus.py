@@ -94,6 +94,10 @@ class Menus(QObject):
         self.focus_panel = self._action(
             self.tr("Go to the &customer and proposal"), "Alt+3", window.focus_panel
         )
+        self.focus_proposal = self._action(
+            self.tr("Go to the &proposal"), "Alt+4", window.focus_proposal
+        )
+        self.replan = self._action(self.tr("&Re-plan this case"), "Ctrl+R", window.replan)
         self.find_in_case = self._action(
             self.tr("F&ind in this case"), "Ctrl+Shift+F", window.timeline.focus_find
         )
@@ -111,10 +115,18 @@ class Menus(QObject):
         self.go_menu.addSeparator()
         self.go_menu.addAction(self.search_all)
         self.go_menu.addSeparator()
+        self.go_menu.addAction(self.replan)
+        self.go_menu.addSeparator()
         self.go_menu.addActions([self.find_in_case, self.next_match, self.previous_match])
         self.go_menu.addSeparator()
         self.go_menu.addActions(
-            [self.focus_search, self.focus_queue, self.focus_timeline, self.focus_panel]
+            [
+                self.focus_search,
+                self.focus_queue,
+                self.focus_timeline,
+                self.focus_panel,
+                self.focus_proposal,
+            ]
         )
 
         # Shown for every role for now; trainers are its audience.

@@ -247,6 +247,9 @@ async def _screenshot(
             await asyncio.wait_for(asyncio.shield(revealing), CASE_TIMEOUT_S)
         if case_id is not None or window.queue.proxy.rowCount() > 0:
             await _case_shown(window, case_id)
+            planning = window.slots.task("proposal")  # the proposal, planned if need be
+            if planning is not None and not planning.done():
+                await asyncio.wait({planning}, timeout=CASE_TIMEOUT_S)
         # let posted layout and paint requests run before grabbing
         for _ in range(3):
             await asyncio.sleep(0.02)

@@ -22,6 +22,8 @@ MODULES = (
     "console.policy.sentiment",
     "console.services.ingest",  # live events
     "console.connectors.feeds",
+    "console.services.planning",  # the proposal panel: plans and proposals
+    "console.ai.playbooks",
 )
 
 

@@ -1,0 +1,321 @@
+"""One plan step as a compact card: action, target system, parameters, note, authority badge,
+and a dry-run preview of what would change (for a reply, the exact message the customer
+would receive).
+
+Every text that comes from the planner (notes, reasons, message bodies) is shown as plain
+text: a model's output is never interpreted as HTML.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.kinds import ActionKind, SystemName
+from console.ui import labels
+
+if TYPE_CHECKING:
+    from console.domain.authority import Verdict
+
+PREVIEW_MAX_HEIGHT = 240
+
+
+def plain(text: str, name: str = "", parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
+    """A label that shows ``text`` literally (never as HTML)."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    if name:
+        label.setObjectName(name)
+    label.setText(text)
+    return label
+
+
+class StepCard(QFrame):
+    """A plan step; ``preview`` (a toggle) shows what would change, and where."""
+
+    def __init__(
+        self, index: int, step: Any, verdict: Verdict | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepCard")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.step = step
+        kind = ActionKind(step.action)
+        self.title = plain(f"{index}. {labels.action_kind(kind)}", "stepTitle", self, wrap=False)
+        self.system = plain(labels.system(self._system(kind)), "systemChip", self, wrap=False)
+        self.setAccessibleName(
+            self.tr("Step %1: %2 in %3")
+            .replace("%1", str(index))
+            .replace("%2", labels.action_kind(kind))
+            .replace("%3", self.system.text())
+        )
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.system)
+
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setHorizontalSpacing(10)
+        form.setVerticalSpacing(2)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.params: dict[str, QLabel] = {}
+        for name, value in self.param_lines():
+            field = plain(value, "paramValue", self)
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(plain(name, "fieldLabel", self, wrap=False), field)
+            self.params[name] = field
+
+        self.note = plain(step.note or "", "stepNote", self)
+        self.note.setVisible(bool(step.note))
+
+        self.verdict = plain(self._verdict_text(verdict), "verdictBadge", self, wrap=False)
+        self.verdict.setProperty("checked", verdict is not None)
+        self.verdict.setToolTip(
+            verdict.clause
+            if verdict is not None
+            else self.tr(
+                "The decision-authority map has not been applied to this step yet; "
+                "nothing here says who may approve it."
+            )
+        )
+        self.toggle = QToolButton(self, objectName="previewToggle")
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toggle.setAccessibleName(
+            self.tr("Preview what step %1 would change").replace("%1", str(index))
+        )
+        self.toggle.toggled.connect(self._toggled)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(6)
+        bottom.addWidget(self.verdict)
+        bottom.addStretch(1)
+        bottom.addWidget(self.toggle)
+
+        self.preview = self._build_preview()
+        self.preview.setVisible(False)
+        self._toggled(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.note)
+        layout.addLayout(form)
+        layout.addLayout(bottom)
+        layout.addWidget(self.preview)
+
+    # --- the card ---------------------------------------------------------------------------
+    @staticmethod
+    def _system(kind: ActionKind) -> SystemName:
+        from console.domain.actions import action_type
+
+        return action_type(kind).system
+
+    def _verdict_text(self, verdict: Verdict | None) -> str:
+        if verdict is None:
+            return self.tr("Authority: not checked yet")
+        return self.tr("Authority: %1").replace("%1", str(verdict.level))
+
+    def param_lines(self) -> list[tuple[str, str]]:
+        """The step's parameters as (label, readable value) rows."""
+        kind, p = ActionKind(self.step.action), self.step.params
+        if kind is ActionKind.REFUND:
+            return [
+                (self.tr("Amount"), labels.money(p.amount)),
+                (self.tr("Payment"), p.payment_id),
+                (self.tr("Order"), p.order_id),
+                (self.tr("Reason"), p.reason),
+            ]
+        if kind is ActionKind.RESHIP:
+            return [
+                (self.tr("Items"), self._items(p.items)),
+                (self.tr("Order"), p.order_id),
+                (self.tr("Shipping"), self._speed(p.speed)),
+            ]
+        if kind is ActionKind.ACCOUNT_CREDIT:
+            return [
+                (self.tr("Amount"), labels.money(p.amount)),
+                (self.tr("Customer"), p.customer_id),
+                (self.tr("Reason"), p.reason),
+            ]
+        if kind is ActionKind.REPLY_TO_CUSTOMER:
+            rows = [
+                (self.tr("Channel"), self._channel(p.channel)),
+                (self.tr("Language"), p.language),
+            ]
+            if p.subject:
+                rows.append((self.tr("Subject"), p.subject))
+            return rows
+        if kind is ActionKind.NOTIFY_LOGISTICS:
+            return [
+                (self.tr("Carrier"), p.carrier),
+                (self.tr("Shipment"), p.shipment_id),
+                (self.tr("Request"), self._request(p.request)),
+            ]
+        if kind is ActionKind.ADJUST_INVENTORY:
+            return [
+                (self.tr("SKU"), p.sku),
+                (self.tr("Warehouse"), p.warehouse),
+                (self.tr("Change"), f"{p.delta:+d}"),
+                (self.tr("Reason"), p.reason),
+            ]
+        if kind is ActionKind.ESCALATE:
+            return [
+                (self.tr("Team"), self._team(p.team)),
+                (self.tr("Urgent"), labels.yes_no(p.urgent)),
+                (self.tr("Reason"), p.reason),
+            ]
+        if kind is ActionKind.CLOSE_CASE:
+            return [(self.tr("Resolution"), self._resolution(p.resolution))]
+        return []
+
+    # --- the preview ------------------------------------------------------------------------
+    def _toggled(self, on: bool) -> None:
+        self.toggle.setText(self.tr("Hide preview ▾") if on else self.tr("Preview ▸"))
+        self.preview.setVisible(on)
+
+    def _build_preview(self) -> QWidget:
+        box = QFrame(self, objectName="previewPane")
+        box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.setSpacing(4)
+        self.change = plain(self.dry_run(), "previewChange", box)
+        layout.addWidget(self.change)
+        self.subject: QLabel | None = None
+        self.message: QPlainTextEdit | None = None
+        kind, p = ActionKind(self.step.action), self.step.params
+        text, heading = None, ""
+        if kind is ActionKind.REPLY_TO_CUSTOMER:
+            heading, text = self.tr("The customer would receive:"), p.body
+        elif kind is ActionKind.NOTIFY_LOGISTICS:
+            heading, text = self.tr("The carrier would receive:"), p.message
+        elif kind is ActionKind.ESCALATE:
+            heading, text = self.tr("The team would read:"), p.reason
+        elif kind is ActionKind.CLOSE_CASE:
+            heading, text = self.tr("Closing summary:"), p.summary
+        if text is None:
+            return box
+        layout.addWidget(plain(heading, "fieldLabel", box))
+        if kind is ActionKind.REPLY_TO_CUSTOMER and p.subject:
+            self.subject = plain(
+                self.tr("Subject: %1").replace("%1", p.subject), "previewSubject", box
+            )
+            layout.addWidget(self.subject)
+        self.message = QPlainTextEdit(box, objectName="previewMessage")
+        self.message.setReadOnly(True)
+        self.message.setTabChangesFocus(True)
+        self.message.setPlainText(text)
+        self.message.setAccessibleName(heading)
+        lines = text.count("\n") + 1 + len(text) // 48
+        line = self.message.fontMetrics().lineSpacing()
+        self.message.setFixedHeight(min(PREVIEW_MAX_HEIGHT, line * lines + 14))
+        layout.addWidget(self.message)
+        return box
+
+    def dry_run(self) -> str:
+        """What the step would change, in which system, in one sentence."""
+        kind, p = ActionKind(self.step.action), self.step.params
+        if kind is ActionKind.REFUND:
+            return (
+                self.tr("Payments: refund %1 on %2 for order %3")
+                .replace("%1", labels.money(p.amount))
+                .replace("%2", p.payment_id)
+                .replace("%3", p.order_id)
+            )
+        if kind is ActionKind.RESHIP:
+            return (
+                self.tr("Orders: reship %1 for order %2 by %3")
+                .replace("%1", self._items(p.items))
+                .replace("%2", p.order_id)
+                .replace("%3", self._speed(p.speed))
+            )
+        if kind is ActionKind.ACCOUNT_CREDIT:
+            return (
+                self.tr("Payments: credit %1 to customer %2")
+                .replace("%1", labels.money(p.amount))
+                .replace("%2", p.customer_id)
+            )
+        if kind is ActionKind.REPLY_TO_CUSTOMER:
+            return (
+                self.tr("Tickets: post a public reply by %1 (%2)")
+                .replace("%1", self._channel(p.channel))
+                .replace("%2", p.language)
+            )
+        if kind is ActionKind.NOTIFY_LOGISTICS:
+            return (
+                self.tr("Logistics: ask %1 to %2 shipment %3")
+                .replace("%1", p.carrier)
+                .replace("%2", self._request(p.request).lower())
+                .replace("%3", p.shipment_id)
+            )
+        if kind is ActionKind.ADJUST_INVENTORY:
+            return (
+                self.tr("Inventory: change stock of %1 in %2 by %3")
+                .replace("%1", p.sku)
+                .replace("%2", p.warehouse)
+                .replace("%3", f"{p.delta:+d}")
+            )
+        if kind is ActionKind.ESCALATE:
+            text = self.tr("Tickets: escalate to the %1 team").replace("%1", self._team(p.team))
+            return text + (self.tr(" (urgent)") if p.urgent else "")
+        if kind is ActionKind.CLOSE_CASE:
+            return self.tr("Tandem: close the case as “%1”").replace(
+                "%1", self._resolution(p.resolution)
+            )
+        return ""
+
+    # --- readable values --------------------------------------------------------------------
+    def _items(self, items: list[Any]) -> str:
+        return ", ".join(f"{item.quantity} × {item.sku}" for item in items)
+
+    def _speed(self, speed: str) -> str:
+        return {"standard": self.tr("standard delivery"), "express": self.tr("express")}.get(
+            speed, speed
+        )
+
+    def _channel(self, channel: str) -> str:
+        return {"email": self.tr("email"), "chat": self.tr("chat"), "sms": self.tr("SMS")}.get(
+            channel, channel
+        )
+
+    def _request(self, request: str) -> str:
+        return {
+            "trace": self.tr("Trace"),
+            "claim": self.tr("Claim"),
+            "expedite": self.tr("Expedite"),
+            "return_pickup": self.tr("Return pickup"),
+            "hold": self.tr("Hold"),
+        }.get(request, request)
+
+    def _team(self, team: str) -> str:
+        return {
+            "supervisor": self.tr("supervisor"),
+            "billing": self.tr("billing"),
+            "logistics": self.tr("logistics"),
+            "technical": self.tr("technical"),
+            "legal": self.tr("legal"),
+        }.get(team, team)
+
+    def _resolution(self, resolution: str) -> str:
+        return {
+            "resolved": self.tr("resolved"),
+            "no_action_needed": self.tr("no action needed"),
+            "duplicate": self.tr("duplicate"),
+            "customer_unreachable": self.tr("customer unreachable"),
+        }.get(resolution, resolution)
