@@ -100,7 +100,7 @@ class ChatServer:
         await asyncio.to_thread(self._stopping.wait, seconds)
 
 
-def _completion(model: str, content: str) -> dict[str, Any]:
+def completion_body(model: str, content: str) -> dict[str, Any]:
     return {
         "id": f"chatcmpl-{uuid.uuid4().hex[:12]}",
         "object": "chat.completion",
@@ -118,7 +118,7 @@ def _completion(model: str, content: str) -> dict[str, Any]:
     }
 
 
-def _chunk(ident: str, model: str, delta: dict[str, Any], finish: str | None) -> str:
+def chunk_line(ident: str, model: str, delta: dict[str, Any], finish: str | None) -> str:
     body = {
         "id": ident,
         "object": "chat.completion.chunk",
@@ -157,17 +157,17 @@ def create_app(state: ChatServer) -> Starlette:
         content = reply.content(body) if callable(reply.content) else reply.content or ""
         model = str(body["model"])
         if not body.get("stream"):
-            return JSONResponse(_completion(model, content))
+            return JSONResponse(completion_body(model, content))
 
         async def events() -> AsyncIterator[str]:
             ident = f"chatcmpl-{uuid.uuid4().hex[:12]}"
-            yield _chunk(ident, model, {"role": "assistant", "content": ""}, None)
+            yield chunk_line(ident, model, {"role": "assistant", "content": ""}, None)
             size = max(1, -(-len(content) // max(1, reply.chunks)))
             for i in range(0, len(content), size):
                 if reply.chunk_delay_s:
                     await state.pause(reply.chunk_delay_s)
-                yield _chunk(ident, model, {"content": content[i : i + size]}, None)
-            yield _chunk(ident, model, {}, "stop")
+                yield chunk_line(ident, model, {"content": content[i : i + size]}, None)
+            yield chunk_line(ident, model, {}, "stop")
             yield "data: [DONE]\n\n"
 
         return StreamingResponse(events(), media_type="text/event-stream")

@@ -458,3 +458,21 @@ def test_the_output_schema_is_strict_mode_compatible() -> None:
         "title": "Action",
         "type": "string",
     }
+
+
+def test_the_fake_answers_in_the_shapes_the_spec_describes() -> None:
+    from tests.fakes.chat_server import chunk_line, completion_body, validator
+
+    completion = completion_body("m", plan_json())
+    assert list(validator("CreateChatCompletionResponse").iter_errors(completion)) == []
+    line = chunk_line("chatcmpl-1", "m", {"content": "{"}, None)
+    chunk = json.loads(line.removeprefix("data: "))
+    assert list(validator("CreateChatCompletionStreamResponse").iter_errors(chunk)) == []
+
+
+def test_order_ids_amounts_and_times_reach_the_model_unchanged(chat: ChatServer) -> None:
+    chat.script = [Reply(plan_json())]
+    run(planner(chat, StubPlaybook()).plan(make_facts()))
+    text = sent_text(chat)
+    for kept in ("ORD-10023", "SHP-881", "310.00", "2026-11-02T09:01:00+00:00", "cus-1"):
+        assert kept in text, kept
