@@ -50,6 +50,10 @@ class ProposalPanel(QWidget):
     shown = Signal(str)  # a proposal id, once it is on screen
     cited = Signal(str)  # an event id whose citation chip was activated
 
+    # Plan a case on opening when it has no plan or news since its plan. Off, the panel
+    # only shows stored plans and plans on Re-plan (the timeline tests count events).
+    auto_plan = True
+
     def __init__(self, services: Services, slots: TaskSlots, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
@@ -199,13 +203,14 @@ class ProposalPanel(QWidget):
             return
         if proposal is not None:
             self.show_proposal(proposal)
-        if proposal is None or self._stale(case_id, proposal):
+        if self.auto_plan and (proposal is None or self._stale(case_id, proposal)):
             await self._plan(case_id)
 
     def request_replan(self) -> None:
         """Plan the open case again (Ctrl+R)."""
         if self.case_id is not None and not self.replan.isHidden() and self.replan.isEnabled():
             self.slots.start(SLOT, self._plan(self.case_id))
+            self._set_planning(True)  # at once, not when the task first runs
 
     async def _plan(self, case_id: str) -> None:
         self._set_planning(True)

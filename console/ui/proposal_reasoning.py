@@ -59,6 +59,7 @@ class ReasoningView(QWidget):
             item = self._layout.takeAt(0)
             widget = item.widget()
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
             elif item.layout() is not None:
                 _delete_layout(item.layout())

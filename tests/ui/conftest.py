@@ -125,6 +125,14 @@ def compiled_translations() -> None:
 
 
 @pytest.fixture
+def no_auto_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening a case does not plan it (for tests that count a timeline's events)."""
+    from console.ui.proposal_panel import ProposalPanel
+
+    monkeypatch.setattr(ProposalPanel, "auto_plan", False)
+
+
+@pytest.fixture
 def window(services: Any, qtbot: Any) -> Iterator[Any]:
     """The main window over the seeded demo store, queue loaded, shown offscreen."""
     from console.ui.main_window import MainWindow

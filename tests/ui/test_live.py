@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from console.domain.kinds import CaseStatus, EventSource, Priority
@@ -41,6 +42,7 @@ def test_a_live_event_appears_at_the_bottom_and_is_followed(
     assert window.timeline.count.text() == f"{before + 1} events"
 
 
+@pytest.mark.usefixtures("no_auto_plan")
 def test_reading_further_up_keeps_the_position_and_counts_new_events(
     window: Any, qtbot: Any, services: Any
 ) -> None:

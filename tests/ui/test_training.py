@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from console.services.bus import Progress
@@ -34,6 +35,7 @@ def pause_after(window: Any, services: Any, done: int) -> None:
     services.bus.subscribe(Progress, progressed)
 
 
+@pytest.mark.usefixtures("no_auto_plan")
 def test_a_scenario_plays_at_full_speed_into_the_opened_timeline(
     window: Any, qtbot: Any, tmp_path: Path
 ) -> None:
@@ -54,6 +56,7 @@ def test_a_scenario_plays_at_full_speed_into_the_opened_timeline(
     assert not window.menus.stop_scenario.isEnabled()
 
 
+@pytest.mark.usefixtures("no_auto_plan")
 def test_pause_holds_the_next_event_and_resume_plays_the_rest(
     window: Any, qtbot: Any, services: Any
 ) -> None:

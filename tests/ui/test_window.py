@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -36,7 +37,7 @@ def test_clicking_a_case_opens_it_everywhere(window: Any, qtbot: Any, services: 
     assert "contacted us" in window.customer.contact_count.text()
     assert window.timeline.model.case_id == case_id
     assert window.timeline.model.rowCount() == detail.event_count
-    assert "has not proposed a plan" in window.proposal.message.text()
+    assert window.proposal.case_id == case_id
     assert detail.customer.name in window.windowTitle()
 
 
@@ -158,6 +159,7 @@ def test_theme_menu_saves_the_choice(window: Any, services: Any) -> None:
     assert dark.isChecked()
 
 
+@pytest.mark.usefixtures("no_auto_plan")
 def test_new_events_for_the_open_case_extend_its_timeline(
     window: Any, qtbot: Any, services: Any, tmp_path: Path
 ) -> None:
