@@ -84,37 +84,37 @@
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="144"/>
+        <location filename="../../console/ui/case_header.py" line="145"/>
         <source>Cues:</source>
         <translation>线索：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="154"/>
+        <location filename="../../console/ui/case_header.py" line="155"/>
         <source>wording</source>
         <translation>措辞</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="155"/>
+        <location filename="../../console/ui/case_header.py" line="156"/>
         <source>negation</source>
         <translation>否定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="156"/>
+        <location filename="../../console/ui/case_header.py" line="157"/>
         <source>intensifier</source>
         <translation>加强语气</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="157"/>
+        <location filename="../../console/ui/case_header.py" line="158"/>
         <source>repetition</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="158"/>
+        <location filename="../../console/ui/case_header.py" line="159"/>
         <source>system event</source>
         <translation>系统事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/case_header.py" line="159"/>
+        <location filename="../../console/ui/case_header.py" line="160"/>
         <source>punctuation</source>
         <translation>标点</translation>
     </message>
@@ -320,22 +320,22 @@
         <translation>日志文件位置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="160"/>
+        <location filename="../../console/ui/diagnostics.py" line="154"/>
         <source>Quarantine: empty</source>
         <translation>隔离区：空</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="162"/>
+        <location filename="../../console/ui/diagnostics.py" line="156"/>
         <source>Quarantine: 1 event could not be used</source>
         <translation>隔离区：1 个事件无法使用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="164"/>
+        <location filename="../../console/ui/diagnostics.py" line="158"/>
         <source>Quarantine: %1 events could not be used</source>
         <translation>隔离区：%1 个事件无法使用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/diagnostics.py" line="166"/>
+        <location filename="../../console/ui/diagnostics.py" line="160"/>
         <source>(the newest %1 shown)</source>
         <translation>（显示最新的 %1 个）</translation>
     </message>
@@ -654,370 +654,416 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="35"/>
+        <location filename="../../console/ui/labels.py" line="37"/>
         <source>Where is my order</source>
         <translation>查询订单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="36"/>
+        <location filename="../../console/ui/labels.py" line="38"/>
         <source>Late delivery</source>
         <translation>配送延误</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="37"/>
+        <location filename="../../console/ui/labels.py" line="39"/>
         <source>Lost delivery</source>
         <translation>包裹丢失</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="38"/>
+        <location filename="../../console/ui/labels.py" line="40"/>
         <source>Damaged item</source>
         <translation>商品损坏</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="39"/>
+        <location filename="../../console/ui/labels.py" line="41"/>
         <source>Billing dispute</source>
         <translation>账单争议</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="40"/>
+        <location filename="../../console/ui/labels.py" line="42"/>
         <source>Double charge</source>
         <translation>重复扣款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="41"/>
+        <location filename="../../console/ui/labels.py" line="43"/>
         <source>Subscription cancellation</source>
         <translation>取消订阅</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="44"/>
+        <location filename="../../console/ui/labels.py" line="46"/>
         <source>Service outage</source>
         <translation>服务中断</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="50"/>
+        <location filename="../../console/ui/labels.py" line="52"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="51"/>
+        <location filename="../../console/ui/labels.py" line="53"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="52"/>
+        <location filename="../../console/ui/labels.py" line="54"/>
         <source>Waiting for customer</source>
         <translation>等待客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="53"/>
+        <location filename="../../console/ui/labels.py" line="55"/>
         <source>Waiting for a system</source>
         <translation>等待系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="54"/>
+        <location filename="../../console/ui/labels.py" line="56"/>
         <source>Waiting for supervisor</source>
         <translation>等待主管</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="57"/>
+        <location filename="../../console/ui/labels.py" line="59"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="58"/>
+        <location filename="../../console/ui/labels.py" line="60"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="64"/>
+        <location filename="../../console/ui/labels.py" line="66"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="65"/>
+        <location filename="../../console/ui/labels.py" line="67"/>
         <source>Normal</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="66"/>
+        <location filename="../../console/ui/labels.py" line="68"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="67"/>
+        <location filename="../../console/ui/labels.py" line="69"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="73"/>
+        <location filename="../../console/ui/labels.py" line="75"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="74"/>
+        <location filename="../../console/ui/labels.py" line="76"/>
         <source>Silver</source>
         <translation>银卡</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="75"/>
+        <location filename="../../console/ui/labels.py" line="77"/>
         <source>Gold</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="76"/>
+        <location filename="../../console/ui/labels.py" line="78"/>
         <source>Platinum</source>
         <translation>白金</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="82"/>
+        <location filename="../../console/ui/labels.py" line="84"/>
         <source>Very negative</source>
         <translation>非常负面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="83"/>
+        <location filename="../../console/ui/labels.py" line="85"/>
         <source>Negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="84"/>
+        <location filename="../../console/ui/labels.py" line="86"/>
         <source>Neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="85"/>
+        <location filename="../../console/ui/labels.py" line="87"/>
         <source>Positive</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="91"/>
-        <location filename="../../console/ui/labels.py" line="135"/>
+        <location filename="../../console/ui/labels.py" line="93"/>
+        <location filename="../../console/ui/labels.py" line="137"/>
         <source>Chat</source>
         <translation>在线聊天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="92"/>
-        <location filename="../../console/ui/labels.py" line="133"/>
+        <location filename="../../console/ui/labels.py" line="94"/>
+        <location filename="../../console/ui/labels.py" line="135"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="93"/>
+        <location filename="../../console/ui/labels.py" line="95"/>
         <source>Voice</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="94"/>
+        <location filename="../../console/ui/labels.py" line="96"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="95"/>
-        <location filename="../../console/ui/labels.py" line="112"/>
+        <location filename="../../console/ui/labels.py" line="97"/>
+        <location filename="../../console/ui/labels.py" line="114"/>
         <source>Bot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="96"/>
-        <location filename="../../console/ui/labels.py" line="110"/>
-        <location filename="../../console/ui/labels.py" line="142"/>
+        <location filename="../../console/ui/labels.py" line="98"/>
+        <location filename="../../console/ui/labels.py" line="112"/>
+        <location filename="../../console/ui/labels.py" line="144"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="97"/>
-        <location filename="../../console/ui/labels.py" line="113"/>
-        <location filename="../../console/ui/labels.py" line="150"/>
+        <location filename="../../console/ui/labels.py" line="99"/>
+        <location filename="../../console/ui/labels.py" line="115"/>
+        <location filename="../../console/ui/labels.py" line="152"/>
         <source>AI</source>
         <translation>AI</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="98"/>
+        <location filename="../../console/ui/labels.py" line="100"/>
+        <location filename="../../console/ui/labels.py" line="176"/>
         <source>Orders</source>
         <translation>订单系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="99"/>
+        <location filename="../../console/ui/labels.py" line="101"/>
+        <location filename="../../console/ui/labels.py" line="177"/>
         <source>Payments</source>
         <translation>支付系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="100"/>
+        <location filename="../../console/ui/labels.py" line="102"/>
+        <location filename="../../console/ui/labels.py" line="178"/>
         <source>Logistics</source>
         <translation>物流系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="101"/>
+        <location filename="../../console/ui/labels.py" line="103"/>
+        <location filename="../../console/ui/labels.py" line="179"/>
         <source>Inventory</source>
         <translation>库存系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="102"/>
+        <location filename="../../console/ui/labels.py" line="104"/>
+        <location filename="../../console/ui/labels.py" line="180"/>
         <source>Tickets</source>
         <translation>工单系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="103"/>
+        <location filename="../../console/ui/labels.py" line="105"/>
+        <location filename="../../console/ui/labels.py" line="181"/>
         <source>Tandem</source>
         <translation>Tandem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="109"/>
+        <location filename="../../console/ui/labels.py" line="111"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="111"/>
-        <location filename="../../console/ui/labels.py" line="143"/>
+        <location filename="../../console/ui/labels.py" line="113"/>
+        <location filename="../../console/ui/labels.py" line="145"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="114"/>
+        <location filename="../../console/ui/labels.py" line="116"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="120"/>
+        <location filename="../../console/ui/labels.py" line="122"/>
         <source>Customer message</source>
         <translation>客户消息</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="121"/>
+        <location filename="../../console/ui/labels.py" line="123"/>
         <source>Agent message</source>
         <translation>坐席消息</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="122"/>
+        <location filename="../../console/ui/labels.py" line="124"/>
         <source>Bot message</source>
         <translation>机器人消息</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="123"/>
+        <location filename="../../console/ui/labels.py" line="125"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="124"/>
+        <location filename="../../console/ui/labels.py" line="126"/>
         <source>System event</source>
         <translation>系统事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="125"/>
+        <location filename="../../console/ui/labels.py" line="127"/>
         <source>AI proposal</source>
         <translation>AI 方案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="126"/>
+        <location filename="../../console/ui/labels.py" line="128"/>
         <source>Decision</source>
         <translation>决策</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="127"/>
+        <location filename="../../console/ui/labels.py" line="129"/>
         <source>Action status</source>
         <translation>操作状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="134"/>
+        <location filename="../../console/ui/labels.py" line="136"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="136"/>
+        <location filename="../../console/ui/labels.py" line="138"/>
         <source>Postal</source>
         <translation>邮寄地址</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="144"/>
+        <location filename="../../console/ui/labels.py" line="146"/>
         <source>Trainer</source>
         <translation>培训师</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="155"/>
+        <location filename="../../console/ui/labels.py" line="157"/>
         <source>Waiting on %1</source>
         <translation>等待%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="156"/>
+        <location filename="../../console/ui/labels.py" line="158"/>
         <source>Agent %1</source>
         <translation>坐席 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="161"/>
+        <location filename="../../console/ui/labels.py" line="163"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="164"/>
+        <source>Reship items</source>
+        <translation>补发商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="165"/>
+        <source>Account credit</source>
+        <translation>账户抵扣金</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="166"/>
+        <source>Reply to customer</source>
+        <translation>回复客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="167"/>
+        <source>Notify logistics</source>
+        <translation>通知物流</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="168"/>
+        <source>Adjust inventory</source>
+        <translation>调整库存</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="169"/>
+        <source>Escalate</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="170"/>
+        <source>Close case</source>
+        <translation>关闭案件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="187"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="163"/>
+        <location filename="../../console/ui/labels.py" line="189"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="180"/>
+        <location filename="../../console/ui/labels.py" line="206"/>
         <source>%1 s</source>
         <translation>%1秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="182"/>
+        <location filename="../../console/ui/labels.py" line="208"/>
         <source>%1 min %2 s</source>
         <translation>%1分%2秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="187"/>
+        <location filename="../../console/ui/labels.py" line="213"/>
         <source>under 1 min</source>
         <translation>不到1分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="189"/>
+        <location filename="../../console/ui/labels.py" line="215"/>
         <source>%1 min</source>
         <translation>%1分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="193"/>
+        <location filename="../../console/ui/labels.py" line="219"/>
         <source>%1 h</source>
         <translation>%1小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="195"/>
+        <location filename="../../console/ui/labels.py" line="221"/>
         <source>%1 h %2 min</source>
         <translation>%1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="201"/>
+        <location filename="../../console/ui/labels.py" line="227"/>
         <source>%1 d</source>
         <translation>%1天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="203"/>
+        <location filename="../../console/ui/labels.py" line="229"/>
         <source>%1 d %2 h</source>
         <translation>%1天%2小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="214"/>
+        <location filename="../../console/ui/labels.py" line="240"/>
         <source>overdue %1</source>
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="215"/>
+        <location filename="../../console/ui/labels.py" line="241"/>
         <source>in %1</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="226"/>
+        <location filename="../../console/ui/labels.py" line="252"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="228"/>
+        <location filename="../../console/ui/labels.py" line="254"/>
         <source>%1 min ago</source>
         <translation>%1 分钟前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="232"/>
+        <location filename="../../console/ui/labels.py" line="258"/>
         <source>%1 h ago</source>
         <translation>%1 小时前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="236"/>
+        <location filename="../../console/ui/labels.py" line="262"/>
         <source>%1 d ago</source>
         <translation>%1 天前</translation>
     </message>
@@ -1025,27 +1071,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="63"/>
+        <location filename="../../console/ui/main_window.py" line="64"/>
         <source>Tandem</source>
         <translation>Tandem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="134"/>
+        <location filename="../../console/ui/main_window.py" line="136"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="136"/>
+        <location filename="../../console/ui/main_window.py" line="138"/>
         <source>AI proposal</source>
         <translation>AI 方案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="219"/>
+        <location filename="../../console/ui/main_window.py" line="231"/>
         <source>%1 — Tandem</source>
         <translation>%1 — Tandem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="275"/>
+        <location filename="../../console/ui/main_window.py" line="287"/>
         <source>No event %1 in this store.</source>
         <translation>此存储中没有事件 %1。</translation>
     </message>
@@ -1169,56 +1215,66 @@
     </message>
     <message>
         <location filename="../../console/ui/menus.py" line="98"/>
+        <source>Go to the &amp;proposal</source>
+        <translation>转到提案(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="100"/>
+        <source>&amp;Re-plan this case</source>
+        <translation>重新规划此案件(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="102"/>
         <source>F&amp;ind in this case</source>
         <translation>在此案例中查找(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="101"/>
+        <location filename="../../console/ui/menus.py" line="105"/>
         <source>Ne&amp;xt match</source>
         <translation>下一个匹配(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="106"/>
+        <location filename="../../console/ui/menus.py" line="110"/>
         <source>Pre&amp;vious match</source>
         <translation>上一个匹配(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="121"/>
+        <location filename="../../console/ui/menus.py" line="133"/>
         <source>&amp;Training</source>
         <translation>培训(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="123"/>
+        <location filename="../../console/ui/menus.py" line="135"/>
         <source>&amp;Play scenario file…</source>
         <translation>播放情景文件(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="126"/>
+        <location filename="../../console/ui/menus.py" line="138"/>
         <source>P&amp;ause the scenario</source>
         <translation>暂停情景(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="129"/>
+        <location filename="../../console/ui/menus.py" line="141"/>
         <source>&amp;Resume the scenario</source>
         <translation>继续情景(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="132"/>
+        <location filename="../../console/ui/menus.py" line="144"/>
         <source>&amp;Stop the scenario</source>
         <translation>停止情景(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="141"/>
+        <location filename="../../console/ui/menus.py" line="153"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="142"/>
+        <location filename="../../console/ui/menus.py" line="154"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="143"/>
+        <location filename="../../console/ui/menus.py" line="155"/>
         <source>&amp;About Tandem</source>
         <translation>关于 Tandem(&amp;A)</translation>
     </message>
@@ -1249,34 +1305,109 @@
 <context>
     <name>ProposalPanel</name>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="16"/>
+        <location filename="../../console/ui/proposal_panel.py" line="66"/>
         <source>AI proposal</source>
         <translation>AI 方案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="18"/>
+        <location filename="../../console/ui/proposal_panel.py" line="71"/>
         <source>No plan yet</source>
         <translation>暂无方案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="33"/>
+        <location filename="../../console/ui/proposal_panel.py" line="76"/>
+        <source>AI-proposed</source>
+        <translation>AI 提议</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="77"/>
+        <source>This plan was proposed by the AI; nothing is done yet.</source>
+        <translation>此计划由 AI 提议；尚未执行任何操作。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="78"/>
+        <source>Re-plan</source>
+        <translation>重新规划</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="79"/>
+        <source>Plan this case again from its latest facts (Ctrl+R)</source>
+        <translation>根据最新事实重新规划此案件 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="80"/>
+        <source>Re-plan this case</source>
+        <translation>重新规划此案件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="95"/>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="101"/>
+        <source>The language model was not used</source>
+        <translation>未使用语言模型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="106"/>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="125"/>
+        <source>The proposed plan</source>
+        <translation>提议的计划</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="165"/>
+        <source>Planning…</source>
+        <translation>正在规划…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="175"/>
         <source>Open a case to see the AI&apos;s plan for it.</source>
         <translation>打开案例即可查看 AI 为其制定的方案。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="39"/>
+        <location filename="../../console/ui/proposal_panel.py" line="186"/>
         <source>The customer has not consented to AI processing, so the AI will not plan this case. Work it by hand.</source>
         <translation>客户未授权 AI 处理，AI 不会为此案例制定方案。请人工处理。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="45"/>
-        <source>The AI has not proposed a plan for this case yet.</source>
-        <translation>AI 尚未为此案例提出方案。</translation>
+        <location filename="../../console/ui/proposal_panel.py" line="194"/>
+        <source>Planner: the built-in playbook planner (offline, rule-based).</source>
+        <translation>规划器：内置的剧本规划器（离线，基于规则）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="48"/>
-        <source>Planner: the built-in playbook planner (offline, rule-based). Its plan, reasoning and the authority each step needs will appear here.</source>
-        <translation>规划器：内置剧本规划器（离线、基于规则）。它的方案、推理依据以及每一步所需的授权将显示在这里。</translation>
+        <location filename="../../console/ui/proposal_panel.py" line="232"/>
+        <source>The AI could not plan this case; see the status bar.</source>
+        <translation>AI 无法规划此案件；请查看状态栏。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="288"/>
+        <source>By %1 · %2</source>
+        <translation>由 %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="295"/>
+        <source>Confidence %1%</source>
+        <translation>置信度 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="301"/>
+        <source>The language model could not be used; this plan comes from the playbooks: %1</source>
+        <translation>无法使用语言模型；此计划来自剧本：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="315"/>
+        <source>Plan (%1 steps)</source>
+        <translation>计划（%1 步）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="161"/>
+        <source>The AI has not proposed a plan for this case yet.</source>
+        <translation>AI 尚未为此案例提出方案。</translation>
     </message>
 </context>
 <context>
@@ -1317,12 +1448,12 @@
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="135"/>
+        <location filename="../../console/ui/queue_model.py" line="137"/>
         <source>Due %1</source>
         <translation>截止 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="139"/>
+        <location filename="../../console/ui/queue_model.py" line="141"/>
         <source>Opened %1</source>
         <translation>创建于 %1</translation>
     </message>
@@ -1411,6 +1542,49 @@
         <location filename="../../console/ui/queue_view.py" line="105"/>
         <source>Queue columns</source>
         <translation>队列列标题</translation>
+    </message>
+</context>
+<context>
+    <name>ReasoningView</name>
+    <message>
+        <location filename="../../console/ui/proposal_reasoning.py" line="40"/>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_reasoning.py" line="44"/>
+        <source>Alternatives considered</source>
+        <translation>考虑过的其他方案</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_reasoning.py" line="48"/>
+        <source>Why not: %1</source>
+        <translation>未采用的原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_reasoning.py" line="52"/>
+        <source>Ask the customer</source>
+        <translation>向客户询问</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_reasoning.py" line="75"/>
+        <source>Policy: %1</source>
+        <translation>政策：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_reasoning.py" line="96"/>
+        <source>Event %1 is not in this case&apos;s timeline.</source>
+        <translation>事件 %1 不在此案件的时间线中。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_reasoning.py" line="98"/>
+        <source>event #%1</source>
+        <translation>事件 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_reasoning.py" line="99"/>
+        <source>Show event %1 in the timeline</source>
+        <translation>在时间线中显示事件 %1</translation>
     </message>
 </context>
 <context>
@@ -1515,69 +1689,69 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../console/ui/search_dialog.py" line="172"/>
         <location filename="../../console/ui/search_dialog.py" line="173"/>
-        <location filename="../../console/ui/search_dialog.py" line="179"/>
+        <location filename="../../console/ui/search_dialog.py" line="174"/>
+        <location filename="../../console/ui/search_dialog.py" line="180"/>
         <source>Search all cases</source>
         <translation>搜索全部案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/search_dialog.py" line="177"/>
+        <location filename="../../console/ui/search_dialog.py" line="178"/>
         <source>Words, an order id, 中文…</source>
         <translation>词语、订单号、English…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/search_dialog.py" line="181"/>
+        <location filename="../../console/ui/search_dialog.py" line="182"/>
         <source>Best match</source>
         <translation>最佳匹配</translation>
     </message>
     <message>
-        <location filename="../../console/ui/search_dialog.py" line="182"/>
+        <location filename="../../console/ui/search_dialog.py" line="183"/>
         <source>Order by best match</source>
         <translation>按最佳匹配排序</translation>
     </message>
     <message>
-        <location filename="../../console/ui/search_dialog.py" line="184"/>
+        <location filename="../../console/ui/search_dialog.py" line="185"/>
         <source>Newest first</source>
         <translation>最新优先</translation>
     </message>
     <message>
-        <location filename="../../console/ui/search_dialog.py" line="185"/>
+        <location filename="../../console/ui/search_dialog.py" line="186"/>
         <source>Order by newest match</source>
         <translation>按最新匹配排序</translation>
     </message>
     <message>
-        <location filename="../../console/ui/search_dialog.py" line="198"/>
+        <location filename="../../console/ui/search_dialog.py" line="199"/>
         <source>Matching cases</source>
         <translation>匹配的案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/search_dialog.py" line="236"/>
+        <location filename="../../console/ui/search_dialog.py" line="243"/>
         <source>Finds English words and word beginnings of 3 letters or more, order ids such as ORD-10023, and Chinese words of 2 characters or more — in resolved and closed cases too.</source>
         <translation>可搜索英文单词及 3 个字母以上的词首、订单号（如 ORD-10023）和 2 个字以上的中文词语——已解决和已关闭的案例也包括在内。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/search_dialog.py" line="279"/>
+        <location filename="../../console/ui/search_dialog.py" line="285"/>
         <source>No case matches</source>
         <translation>没有匹配的案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/search_dialog.py" line="279"/>
+        <location filename="../../console/ui/search_dialog.py" line="285"/>
         <source>Search every case</source>
         <translation>搜索每一个案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/search_dialog.py" line="281"/>
+        <location filename="../../console/ui/search_dialog.py" line="287"/>
         <source>1 case</source>
         <translation>1 个案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/search_dialog.py" line="283"/>
+        <location filename="../../console/ui/search_dialog.py" line="289"/>
         <source>The first %1 cases</source>
         <translation>前 %1 个案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/search_dialog.py" line="285"/>
+        <location filename="../../console/ui/search_dialog.py" line="291"/>
         <source>%1 cases</source>
         <translation>%1 个案例</translation>
     </message>
@@ -1595,37 +1769,37 @@
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../console/ui/sentiment_reason.py" line="44"/>
+        <location filename="../../console/ui/sentiment_reason.py" line="54"/>
         <source>No word list for %1: read from punctuation, contacts and events</source>
         <translation>没有 %1 的词表：依据标点、联系次数和事件判断</translation>
     </message>
     <message>
-        <location filename="../../console/ui/sentiment_reason.py" line="61"/>
+        <location filename="../../console/ui/sentiment_reason.py" line="71"/>
         <source>Words: %1</source>
         <translation>用词：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/sentiment_reason.py" line="69"/>
+        <location filename="../../console/ui/sentiment_reason.py" line="79"/>
         <source>punctuation %1</source>
         <translation>标点 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/sentiment_reason.py" line="76"/>
+        <location filename="../../console/ui/sentiment_reason.py" line="45"/>
         <source>%1 contacts</source>
         <translation>联系 %1 次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/sentiment_reason.py" line="87"/>
+        <location filename="../../console/ui/sentiment_reason.py" line="92"/>
         <source>No sentiment cues found</source>
         <translation>未发现情绪线索</translation>
     </message>
     <message>
-        <location filename="../../console/ui/sentiment_reason.py" line="89"/>
+        <location filename="../../console/ui/sentiment_reason.py" line="94"/>
         <source>no sentiment cues found</source>
         <translation>未发现情绪线索</translation>
     </message>
     <message>
-        <location filename="../../console/ui/sentiment_reason.py" line="91"/>
+        <location filename="../../console/ui/sentiment_reason.py" line="96"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1786,6 +1960,309 @@
         <location filename="../../console/ui/status_bar.py" line="75"/>
         <source>Playing the scenario</source>
         <translation>正在播放情景</translation>
+    </message>
+</context>
+<context>
+    <name>StepCard</name>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="59"/>
+        <source>Step %1: %2 in %3</source>
+        <translation>第 %1 步：在%3中%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="92"/>
+        <source>The decision-authority map has not been applied to this step yet; nothing here says who may approve it.</source>
+        <translation>决策权限表尚未应用于此步骤；此处并未说明谁可以批准它。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="100"/>
+        <source>Preview what step %1 would change</source>
+        <translation>预览第 %1 步将更改的内容</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="131"/>
+        <source>Authority: not checked yet</source>
+        <translation>权限：尚未检查</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="132"/>
+        <source>Authority: %1</source>
+        <translation>权限：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="139"/>
+        <location filename="../../console/ui/proposal_steps.py" line="152"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="140"/>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="141"/>
+        <location filename="../../console/ui/proposal_steps.py" line="147"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="142"/>
+        <location filename="../../console/ui/proposal_steps.py" line="154"/>
+        <location filename="../../console/ui/proposal_steps.py" line="175"/>
+        <location filename="../../console/ui/proposal_steps.py" line="181"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="146"/>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="148"/>
+        <source>Shipping</source>
+        <translation>配送</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="153"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="158"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="159"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="162"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="166"/>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="167"/>
+        <source>Shipment</source>
+        <translation>货件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="168"/>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="172"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="173"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="174"/>
+        <source>Change</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="179"/>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="180"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="184"/>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="189"/>
+        <source>Hide preview ▾</source>
+        <translation>隐藏预览 ▾</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="189"/>
+        <source>Preview ▸</source>
+        <translation>预览 ▸</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="205"/>
+        <source>The customer would receive:</source>
+        <translation>客户将收到：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="207"/>
+        <source>The carrier would receive:</source>
+        <translation>承运商将收到：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="209"/>
+        <source>The team would read:</source>
+        <translation>团队将看到：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="211"/>
+        <source>Closing summary:</source>
+        <translation>结案摘要：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="217"/>
+        <source>Subject: %1</source>
+        <translation>主题：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="236"/>
+        <source>Payments: refund %1 on %2 for order %3</source>
+        <translation>支付：对 %2 退款 %1（订单 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="243"/>
+        <source>Orders: reship %1 for order %2 by %3</source>
+        <translation>订单：为订单 %2 补发 %1，%3</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="250"/>
+        <source>Payments: credit %1 to customer %2</source>
+        <translation>支付：向客户 %2 发放抵扣金 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="256"/>
+        <source>Tickets: post a public reply by %1 (%2)</source>
+        <translation>工单：通过%1发布公开回复（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="262"/>
+        <source>Logistics: ask %1 to %2 shipment %3</source>
+        <translation>物流：请 %1 对货件 %3 执行“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="269"/>
+        <source>Inventory: change stock of %1 in %2 by %3</source>
+        <translation>库存：将 %2 中 %1 的库存变动 %3</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="275"/>
+        <source>Tickets: escalate to the %1 team</source>
+        <translation>工单：升级至%1团队</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="276"/>
+        <source> (urgent)</source>
+        <translation>（紧急）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="278"/>
+        <source>Tandem: close the case as “%1”</source>
+        <translation>Tandem：以“%1”关闭案件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="288"/>
+        <source>standard delivery</source>
+        <translation>标准配送</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="288"/>
+        <source>express</source>
+        <translation>加急配送</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="293"/>
+        <source>email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="293"/>
+        <source>chat</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="293"/>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="299"/>
+        <source>Trace</source>
+        <translation>追踪</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="300"/>
+        <source>Claim</source>
+        <translation>索赔</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="301"/>
+        <source>Expedite</source>
+        <translation>加急</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="302"/>
+        <source>Return pickup</source>
+        <translation>退货取件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="303"/>
+        <source>Hold</source>
+        <translation>暂扣</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="308"/>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="309"/>
+        <source>billing</source>
+        <translation>账务</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="310"/>
+        <source>logistics</source>
+        <translation>物流</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="311"/>
+        <source>technical</source>
+        <translation>技术</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="312"/>
+        <source>legal</source>
+        <translation>法务</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="317"/>
+        <source>resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="318"/>
+        <source>no action needed</source>
+        <translation>无需处理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="319"/>
+        <source>duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="320"/>
+        <source>customer unreachable</source>
+        <translation>无法联系客户</translation>
     </message>
 </context>
 <context>
