@@ -336,14 +336,8 @@ def _plan(args: argparse.Namespace) -> int:
     try:
         planner: Any = PlaybookPlanner()
         if args.planner == "llm":
-            try:
-                from console.ai.llm import LlmPlanner  # type: ignore[import-not-found, unused-ignore]
-            except ImportError:
-                return _fail(
-                    "the language-model planner (--planner llm) is not available in this build; "
-                    "use --planner playbook",
-                    EXIT_UNUSABLE,
-                )
+            from console.ai.llm import LlmPlanner
+
             if not args.llm_url or not args.model:
                 return _fail("--planner llm needs --llm-url and --model", EXIT_UNUSABLE)
             planner = LlmPlanner(args.llm_url, args.model, api_key=None, fallback=planner)
