@@ -88,8 +88,12 @@ class Harness:
     def __init__(self, data_dir: Path, *, sandbox: bool = False) -> None:
         from console.app import open_services
         from console.ui.main_window import MainWindow
+        from console.ui.proposal_panel import ProposalPanel
         from console.ui.theme import ThemeManager
 
+        # These figures are about the timeline: opening a case does not plan it here (that
+        # would also write the AI's proposals into the cached stores).
+        ProposalPanel.auto_plan = False
         self.services = open_services(data_dir, sandbox=sandbox)
         self.app = QApplication.instance() or QApplication([sys.argv[0]])
         self.app.setStyle("Fusion")
