@@ -120,3 +120,11 @@ class ProposalReady:
 
     case_id: str
     proposal_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlanningText:
+    """A piece of text a language model is streaming while it plans a case."""
+
+    case_id: str
+    text: str

@@ -19,7 +19,7 @@ from console.domain.errors import TandemError
 from console.store import Store, queries
 from console.store import repositories as repo
 
-from .bus import EventBus, EventsAppended, Level, ProposalReady
+from .bus import EventBus, EventsAppended, Level, PlanningText, ProposalReady
 
 if TYPE_CHECKING:
     from console.ai.planner import Planner
@@ -40,6 +40,7 @@ class PlanningService:
         self._running: dict[str, asyncio.Task[Proposal | None]] = {}
         self._pending: dict[str, asyncio.TimerHandle] = {}
         self._watching = False
+        self._streaming = asyncio.Lock()
 
     @property
     def planner(self) -> Planner:
@@ -80,12 +81,25 @@ class PlanningService:
         """Plan ``case_id``: facts → planner → stored proposal on the timeline. The same
         facts (``now`` included) give the same proposal, stored and shown once."""
         facts = await self.facts(case_id, instructions=instructions, now=now)
-        proposal = await self._planner.plan(facts)
+        proposal = await self._plan_streaming(case_id, facts)
         last_seq = await self._store.write(lambda db: _keep(db, proposal))
         if last_seq is not None:
             self._bus.publish(EventsAppended(case_id, last_seq))
         self._bus.publish(ProposalReady(case_id, proposal.id))
         return proposal
+
+    async def _plan_streaming(self, case_id: str, facts: CaseFacts) -> Proposal:
+        """Ask the planner; a planner that streams text (a language model) is asked one case
+        at a time, its text published as PlanningText for that case."""
+        if not hasattr(self._planner, "on_text"):
+            return await self._planner.plan(facts)
+        async with self._streaming:
+            planner: Any = self._planner
+            planner.on_text = lambda text: self._bus.publish(PlanningText(case_id, text))
+            try:
+                return await self._planner.plan(facts)
+            finally:
+                planner.on_text = None
 
     def replan(self, case_id: str) -> asyncio.Task[Proposal | None]:
         """Plan ``case_id`` in the background; a run already under way for it is cancelled."""

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.kinds import EventSource
-from console.services.bus import ProposalReady
+from console.services.bus import PlanningText, ProposalReady
 from console.ui import labels
 from console.ui.proposal_reasoning import ReasoningView
 from console.ui.proposal_steps import StepCard, plain
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from console.services.cases import CaseDetail
 
 SLOT = "proposal"
+STREAM_TAIL = 600  # characters of streamed model text shown while it plans
 _PLANNING_SOURCES = frozenset({EventSource.AI.value, EventSource.TANDEM.value})
 
 
@@ -137,8 +138,10 @@ class ProposalPanel(QWidget):
         layout.addWidget(self.scroll, 1)
         self._head = [self.marker, self.replan, self.identity, self.meter, self.confidence]
         self._head.append(confidence.itemAt(0).widget())
+        self._streamed = ""  # what a language model has written so far for this case
         self._unsubscribe: list[Callable[[], None]] = [
-            services.bus.subscribe(ProposalReady, self._proposal_ready)
+            services.bus.subscribe(PlanningText, self._planning_text),
+            services.bus.subscribe(ProposalReady, self._proposal_ready),
         ]
         self.show_detail(None)
 
@@ -160,8 +163,16 @@ class ProposalPanel(QWidget):
     def _no_plan_text(self) -> str:
         return self.tr("The AI has not proposed a plan for this case yet.")
 
+    def _planning_text(self, event: PlanningText) -> None:
+        """A language model's text as it arrives, under "Planning…" (plain text, the tail)."""
+        if event.case_id != self.case_id or not self._planning:
+            return
+        self._streamed = (self._streamed + event.text)[-STREAM_TAIL:]
+        self.status.setText(self.tr("Planning… the language model writes:") + "\n" + self._streamed)
+
     def _set_planning(self, on: bool) -> None:
         self._planning = on
+        self._streamed = ""
         self.status.setText(self.tr("Planning…") if on else "")
         self.status.setVisible(on)
         self.replan.setEnabled(not on)

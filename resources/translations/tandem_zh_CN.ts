@@ -1365,6 +1365,10 @@
         <translation>正在规划…</translation>
     </message>
     <message>
+        <source>Planning… the language model writes:</source>
+        <translation>正在规划……语言模型正在输出：</translation>
+    </message>
+    <message>
         <location filename="../../console/ui/proposal_panel.py" line="175"/>
         <source>Open a case to see the AI&apos;s plan for it.</source>
         <translation>打开案例即可查看 AI 为其制定的方案。</translation>

@@ -164,3 +164,21 @@ def test_a_fallback_plan_says_so(window: Any, qtbot: Any, services: Any) -> None
     assert banner.isVisibleTo(window)
     assert "The language model could not be used" in banner.text()
     assert proposal.reasoning[0].claim in banner.text()
+
+
+def test_a_language_model_s_text_shows_while_it_plans(
+    window: Any, qtbot: Any, services: Any
+) -> None:
+    from console.services.bus import PlanningText
+
+    case_id = plannable_case(services, qtbot)
+    open_with_plan(window, qtbot, case_id)
+    panel = window.proposal
+    with qtbot.waitSignal(panel.shown, timeout=10_000):
+        window.menus.replan.trigger()
+        services.bus.publish(PlanningText(case_id, "The parcel <b>was</b> "))
+        services.bus.publish(PlanningText("another-case", "not this one"))
+        services.bus.publish(PlanningText(case_id, "lost."))
+        assert panel.status.text().endswith("\nThe parcel <b>was</b> lost.")  # literally
+        assert panel.status.textFormat() == Qt.TextFormat.PlainText
+    assert panel.status.isHidden()  # the plan replaced the streamed text

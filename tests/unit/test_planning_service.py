@@ -123,3 +123,30 @@ def test_the_default_planner_is_the_playbook_planner(services: Services) -> None
     assert proposal.planner.name == "playbook"
     assert proposal.case_id == row.case_id
     assert proposal.steps  # the playbooks propose something for every demo journey
+
+
+class StreamingPlanner(RecordingPlanner):
+    """A test double of a streaming planner (a language model): writes text as it plans."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.on_text = None
+
+    async def plan(self, facts: CaseFacts) -> Proposal:
+        for piece in ("Checking the ", "order…"):
+            assert self.on_text is not None
+            self.on_text(piece)
+        return await super().plan(facts)
+
+
+def test_a_streaming_planner_s_text_is_published_for_its_case(services: Services) -> None:
+    from console.services.bus import PlanningText
+
+    case_id = services.cases.queue_now()[0].case_id
+    planner = StreamingPlanner()
+    planning = PlanningService(services.store, services.bus, planner)
+    heard: list[PlanningText] = []
+    services.bus.subscribe(PlanningText, heard.append)
+    run(planning.plan(case_id))
+    assert heard == [PlanningText(case_id, "Checking the "), PlanningText(case_id, "order…")]
+    assert planner.on_text is None  # handed back: the next case gets its own
