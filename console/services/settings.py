@@ -4,6 +4,13 @@ Settings are read before the first frame is painted (theme, language, who is sig
 they are a plain dataclass validated by hand rather than a pydantic model: importing
 pydantic and building one model costs about 0.2 s, twice a bare window's whole start-up
 (docs/decisions/0004-fast-first-paint.md).
+
+Versioning: a field added later is optional and has a default, so a file written before it
+existed still loads and ``schema_version`` stays 1. The version changes only when an old
+file would need a migration (a field renamed, removed or given a new meaning).
+
+Secrets never live here: the language model's API key is kept in the OS keyring
+(:mod:`console.connectors.secrets`), and a base URL carrying credentials is refused.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, cast, get_args
+from urllib.parse import urlsplit
 
 from console.domain.kinds import Role
 
@@ -27,6 +35,7 @@ log = logging.getLogger(__name__)
 SETTINGS_VERSION = 1
 Theme = Literal["system", "light", "dark"]
 Language = Literal["system", "en", "zh_CN"]
+PlannerKind = Literal["playbook", "llm"]
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,79}$")
 
 
@@ -42,6 +51,10 @@ class Settings:
     user_id: str = "agent-1"
     user_name: str = "Demo Agent"
     role: Role = Role.AGENT
+    # Added after version 1 was first written; optional, so older files still load.
+    planner: PlannerKind = "playbook"
+    llm_base_url: str | None = None  # an OpenAI-compatible base URL, e.g. http://host:11434/v1
+    llm_model: str | None = None
 
     @classmethod
     def from_dict(cls, data: Any) -> Settings:
@@ -68,21 +81,63 @@ class Settings:
         role = data.get("role", Role.AGENT.value)
         if role not in {r.value for r in Role}:
             problems.append(f"role: {role!r} is not one of {', '.join(r.value for r in Role)}")
+        planner = data.get("planner", "playbook")
+        if planner not in get_args(PlannerKind):
+            problems.append(
+                f"planner: {planner!r} is not one of {', '.join(get_args(PlannerKind))}"
+            )
+        url = data.get("llm_base_url")
+        url_problem = None if url is None else _url_problem(url)
+        if url_problem:
+            problems.append(f"llm_base_url: {url_problem}")
+        model = data.get("llm_model")
+        if model is not None and (not isinstance(model, str) or not 1 <= len(model.strip()) <= 200):
+            problems.append("llm_model: must be 1 to 200 characters")
+        if planner == "llm":
+            if url is None:
+                problems.append("planner: 'llm' needs llm_base_url")
+            if model is None:
+                problems.append("planner: 'llm' needs llm_model")
         if problems:
             raise SettingsError("; ".join(problems))
         return cls(
-            SETTINGS_VERSION,
-            cast(Theme, theme),
-            cast(Language, language),
-            user_id,
-            user_name.strip(),
-            Role(role),
+            schema_version=SETTINGS_VERSION,
+            theme=cast(Theme, theme),
+            language=cast(Language, language),
+            user_id=user_id,
+            user_name=user_name.strip(),
+            role=Role(role),
+            planner=cast(PlannerKind, planner),
+            llm_base_url=None if url is None else url.strip(),
+            llm_model=None if model is None else model.strip(),
         )
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["role"] = self.role.value
         return data
+
+
+def _url_problem(url: Any) -> str | None:
+    """Why ``url`` cannot be a chat-completions base URL, or None when it can."""
+    if not isinstance(url, str) or not url.strip():
+        return "must be an http:// or https:// URL"
+    text = url.strip()
+    if len(text) > 2000:
+        return "is longer than 2000 characters"
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:
+        return f"{text!r} is not a valid URL"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"{text!r} is not an http:// or https:// URL"
+    if parts.username or parts.password:
+        # Never echo it: the URL carries a credential.
+        return "must not carry credentials; store the API key with 'tandem llm set-key'"
+    if parts.query or parts.fragment:
+        return f"{text!r} must not have a query or fragment"
+    return None
 
 
 class SettingsService:

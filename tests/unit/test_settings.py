@@ -49,3 +49,67 @@ def test_unreadable_file_is_kept_aside_and_the_user_told(tmp_path: Path) -> None
     assert len(kept) == 1
     assert "klingon" in kept[0].read_text()
     assert "klingon" in told[0].text
+
+
+# --- the planner settings -----------------------------------------------------------------
+
+
+def test_a_file_written_before_the_planner_settings_still_loads(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    old = {"schema_version": 1, "theme": "dark", "language": "en", "user_id": "a-1",
+           "user_name": "Ann", "role": "agent"}  # fmt: skip
+    path.write_text(json.dumps(old), encoding="utf-8")
+    loaded = SettingsService(path, EventBus()).settings
+    assert loaded.theme == "dark"
+    assert (loaded.planner, loaded.llm_base_url, loaded.llm_model) == ("playbook", None, None)
+    assert path.exists()  # not set aside as invalid
+
+
+def test_llm_planner_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    service = SettingsService(path, EventBus())
+    service.update(planner="llm", llm_base_url="http://127.0.0.1:11434/v1", llm_model="m:8b")
+    again = SettingsService(path, EventBus()).settings
+    assert (again.planner, again.llm_base_url, again.llm_model) == (
+        "llm",
+        "http://127.0.0.1:11434/v1",
+        "m:8b",
+    )
+    assert json.loads(path.read_text())["schema_version"] == 1
+
+
+def test_llm_without_url_or_model_is_refused() -> None:
+    with pytest.raises(SettingsError) as info:
+        Settings.from_dict({"planner": "llm"})
+    assert "needs llm_base_url" in str(info.value)
+    assert "needs llm_model" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["ftp://host/v1", "127.0.0.1:11434/v1", "http://", "", 7, "http://h:99999/v1", "http://h/?a=1"],
+)
+def test_bad_url_is_refused(url: object) -> None:
+    with pytest.raises(SettingsError, match="llm_base_url"):
+        Settings.from_dict({"planner": "llm", "llm_base_url": url, "llm_model": "m"})
+
+
+def test_url_with_credentials_is_refused_without_echoing_them() -> None:
+    with pytest.raises(SettingsError) as info:
+        Settings.from_dict({"llm_base_url": "https://me:s3cret@host/v1"})
+    assert "s3cret" not in str(info.value)
+    assert "set-key" in str(info.value)
+
+
+def test_every_planner_problem_is_listed() -> None:
+    with pytest.raises(SettingsError) as info:
+        Settings.from_dict({"planner": "oracle", "llm_base_url": "gopher://x", "llm_model": ""})
+    text = str(info.value)
+    assert "planner: 'oracle'" in text
+    assert "llm_base_url" in text
+    assert "llm_model" in text
+
+
+def test_no_api_key_setting() -> None:
+    with pytest.raises(SettingsError, match="llm_api_key: unknown setting"):
+        Settings.from_dict({"llm_api_key": "sk-1"})
