@@ -15,12 +15,18 @@ from console.services.bus import EventBus, FeedStatus
 from console.store import Store
 
 if TYPE_CHECKING:
+    from console.ai.planner import Planner
+    from console.connectors.secrets import Secrets
     from console.services.ingest import EventFeed
     from console.services.live import FeedSource
+    from console.services.settings import Settings, SettingsService
 
 APP_NAME = "tandem"
 DATA_DIR_ENV = "TANDEM_DATA_DIR"
 DB_NAME = "tandem.sqlite3"
+SETTINGS_NAME = "settings.json"
+LLM_KEY_NAME = "llm-api-key"  # the language model's API key, in the OS keyring
+LLM_KEY_ENV = "TANDEM_LLM_API_KEY"  # a key for this session only; wins over the keyring
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +106,92 @@ def open_services(data_dir: Path | str | None = None, *, sandbox: bool = False) 
     log.info("opened %s", paths.database)
     bus = EventBus()
     source = sandbox_source(paths.data_dir, bus) if sandbox else None
-    return Services.create(paths.data_dir, store, bus, source)
+    services: Services
+
+    def planner_factory() -> Planner:
+        # Runs when planning is first used, long after the first frame: the settings of
+        # that moment, the keyring, and console.ai are read only then.
+        return build_planner(services.settings.settings)
+
+    services = Services.create(paths.data_dir, store, bus, source, planner_factory=planner_factory)
+    return services
+
+
+def open_settings(data_dir: Path | str | None = None) -> SettingsService:
+    """The data folder's settings alone, without opening the store (for the CLI)."""
+    from console.services.settings import SettingsService
+
+    paths = Paths.resolve(data_dir)
+    return SettingsService(paths.data_dir / SETTINGS_NAME, EventBus())
+
+
+_session_secrets: Secrets | None = None
+
+
+def secret_store() -> Secrets:
+    """The OS keyring, or (with no keyring service) one in-memory store for this process."""
+    global _session_secrets
+    from console.connectors.secrets import SecretStore, SessionSecrets
+
+    store = SecretStore()
+    if store.available:
+        return store
+    if _session_secrets is None:
+        _session_secrets = SessionSecrets()
+    return _session_secrets
+
+
+def llm_api_key(secrets: Secrets | None = None) -> str | None:
+    """$TANDEM_LLM_API_KEY if set (this session only), else the key in the keyring.
+
+    A keyring that fails is logged (never the key) and treated as holding no key.
+    """
+    from_env = os.environ.get(LLM_KEY_ENV, "").strip()
+    if from_env:
+        return from_env
+    from console.connectors.secrets import SecretStoreError
+
+    try:
+        return (secrets or secret_store()).get(LLM_KEY_NAME)
+    except SecretStoreError as exc:
+        log.warning("language-model API key not read: %s", exc)
+        return None
+
+
+def build_planner(
+    settings: Settings,
+    *,
+    secrets: Secrets | None = None,
+    base_url: str | None = None,
+    model: str | None = None,
+    kind: str | None = None,
+) -> Planner:
+    """The planner the settings ask for; ``base_url``/``model``/``kind`` override them.
+
+    "playbook": the built-in playbooks. "llm": a chat-completions model with the API key
+    from $TANDEM_LLM_API_KEY or the keyring, and the playbooks as its visible fallback.
+    Raises ``ValueError`` when "llm" has no URL or model.
+    """
+    from console.ai.playbooks import PlaybookPlanner
+
+    kind = kind or settings.planner
+    if kind == "playbook":
+        return PlaybookPlanner()
+    if kind != "llm":
+        raise ValueError(f"unknown planner {kind!r}")
+    url = base_url or settings.llm_base_url
+    name = model or settings.llm_model
+    if not url or not name:
+        raise ValueError(
+            "the language-model planner needs a URL and a model: "
+            "run 'tandem llm configure --url URL --model M'"
+        )
+    from console.ai.llm import LlmPlanner
+
+    key = llm_api_key(secrets)
+    log.info("planner: language model %s at %s (API key %s)", name, url,
+             "set" if key else "not set")  # fmt: skip
+    return LlmPlanner(url, name, api_key=key, fallback=PlaybookPlanner())
 
 
 def close_services(services: Services) -> None:

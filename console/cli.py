@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
@@ -126,16 +127,24 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument(
         "--planner",
         choices=["playbook", "llm"],
-        default="playbook",
-        help="the built-in playbooks (default) or a language model with the playbooks as fallback",
+        help="the built-in playbooks or a language model with the playbooks as fallback "
+        "(default: your setting, see 'tandem llm status', else playbook)",
     )
-    plan.add_argument("--llm-url", metavar="URL", help="chat-completions base URL (--planner llm)")
-    plan.add_argument("--model", metavar="M", help="model name (--planner llm)")
+    plan.add_argument(
+        "--llm-url",
+        metavar="URL",
+        help="chat-completions base URL (--planner llm; default: your setting)",
+    )
+    plan.add_argument(
+        "--model", metavar="M", help="model name (--planner llm; default: your setting)"
+    )
     plan.add_argument(
         "--now",
         metavar="ISO",
         help="the planner's 'now', e.g. 2026-03-01T09:00:00Z (default: the last event's time)",
     )
+
+    _llm_parser(sub)
 
     sandbox = sub.add_parser(
         "sandbox",
@@ -174,6 +183,130 @@ def _parser() -> argparse.ArgumentParser:
         help="how long idempotency keys are kept (default: 86400)",
     )
     return parser
+
+
+LLM_DESCRIPTION = """\
+Set up the language-model planner: any OpenAI-compatible chat-completions server (for
+example a local one at http://127.0.0.1:11434/v1). The URL and model are settings in the
+data folder; the API key lives in the OS keyring only, never in a file. With no keyring
+service, set $TANDEM_LLM_API_KEY for the session instead (it also wins over the keyring).
+"""
+
+
+def _llm_parser(sub: Any) -> None:
+    llm = sub.add_parser(
+        "llm",
+        help="configure the language-model planner and its API key",
+        description=LLM_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    actions = llm.add_subparsers(dest="llm_command", metavar="ACTION", required=True)
+    configure = actions.add_parser(
+        "configure",
+        help="choose the planner, the server's URL and the model",
+        description="Save the language model's URL and model in your settings and make it "
+        "the planner (or switch back with --planner playbook; URL and model are kept).",
+    )
+    configure.add_argument("--url", metavar="URL", help="chat-completions base URL (http/https)")
+    configure.add_argument("--model", metavar="M", help="model name, e.g. llama3.1:8b")
+    configure.add_argument(
+        "--planner",
+        choices=["playbook", "llm"],
+        default="llm",
+        help="which planner the console uses (default: llm)",
+    )
+    actions.add_parser(
+        "set-key",
+        help="store the API key in the OS keyring",
+        description="Read the API key (hidden, from the terminal; or one line from standard "
+        "input when piped) and store it in the OS keyring. Without a keyring service the "
+        "key is refused, never written to a file: set $TANDEM_LLM_API_KEY instead.",
+    )
+    actions.add_parser(
+        "status",
+        help="show the planner, URL, model and whether a key is stored",
+        description="Show the planner settings and whether an API key is stored (never the "
+        "key itself).",
+    )
+    actions.add_parser(
+        "clear-key",
+        help="remove the API key from the OS keyring",
+        description="Remove the language model's API key from the OS keyring.",
+    )
+
+
+NO_KEYRING = (
+    "no keyring service is available on this machine, so the key was not stored; Tandem "
+    "never writes secrets in plain text; set TANDEM_LLM_API_KEY for this session instead"
+)
+
+
+def _llm(args: argparse.Namespace) -> int:
+    from console.app import LLM_KEY_ENV, LLM_KEY_NAME, open_settings
+    from console.connectors.secrets import SecretStore, SecretStoreError
+    from console.services.settings import SettingsError
+
+    if args.llm_command == "configure":
+        settings = open_settings(args.data_dir)
+        changes: dict[str, Any] = {"planner": args.planner}
+        if args.url is not None:
+            changes["llm_base_url"] = args.url
+        if args.model is not None:
+            changes["llm_model"] = args.model
+        try:
+            new = settings.update(**changes)
+        except SettingsError as exc:
+            return _fail(str(exc), EXIT_UNUSABLE)
+        print(f"Planner: {new.planner}; URL: {new.llm_base_url or '-'}; "
+              f"model: {new.llm_model or '-'} (saved in {settings.path}).")  # fmt: skip
+        return EXIT_OK
+
+    store = SecretStore()
+    try:
+        if args.llm_command == "status":
+            current = open_settings(args.data_dir).settings
+            print(f"planner: {current.planner}")
+            print(f"url:     {current.llm_base_url or '-'}")
+            print(f"model:   {current.llm_model or '-'}")
+            if not store.available:
+                stored = "no keyring service on this machine"
+            elif store.get(LLM_KEY_NAME):
+                stored = "stored in the OS keyring"
+            else:
+                stored = "not stored"
+            print(f"api key: {stored}")
+            if os.environ.get(LLM_KEY_ENV, "").strip():
+                print(f"         ${LLM_KEY_ENV} is set and is used for this session")
+            return EXIT_OK
+        if not store.available:
+            if args.llm_command == "clear-key":
+                print("No keyring service on this machine: no key is stored.")
+                return EXIT_OK
+            return _fail(NO_KEYRING)
+        if args.llm_command == "set-key":
+            key = _read_key()
+            if not key:
+                return _fail("no key given; nothing was stored", EXIT_UNUSABLE)
+            store.set(LLM_KEY_NAME, key)
+            print("The API key is stored in the OS keyring.")
+            return EXIT_OK
+        if args.llm_command == "clear-key":
+            removed = store.delete(LLM_KEY_NAME)
+            print("The API key was removed." if removed else "No API key was stored.")
+            return EXIT_OK
+    except SecretStoreError as exc:
+        return _fail(str(exc))
+    raise AssertionError(f"unhandled llm action {args.llm_command}")
+
+
+def _read_key() -> str:
+    """The key from a hidden prompt on a terminal, else one line of standard input."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass("API key (hidden): ").strip()
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    return line.strip()
 
 
 def _fail(message: str, code: int = EXIT_FAILED) -> int:
@@ -234,6 +367,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.command == "plan":
         return _plan(args)
+
+    if args.command == "llm":
+        return _llm(args)
 
     from console.app import open_services
     from console.domain.errors import InvalidInput, NotFound, StoreError
@@ -307,7 +443,6 @@ def _plan(args: argparse.Namespace) -> int:
     from datetime import datetime
 
     from console.ai.planner import PlanningError
-    from console.ai.playbooks import PlaybookPlanner
     from console.domain.errors import InvalidInput
     from console.domain.facts import MAX_FACT_EVENTS, CaseFacts
     from console.services.casefiles import CaseFileService
@@ -333,14 +468,28 @@ def _plan(args: argparse.Namespace) -> int:
         events=case_file.events[-MAX_FACT_EVENTS:],
         now=now,
     )
-    try:
-        planner: Any = PlaybookPlanner()
-        if args.planner == "llm":
-            from console.ai.llm import LlmPlanner
+    from console.app import build_planner, open_settings
+    from console.services.settings import Settings, SettingsError
 
-            if not args.llm_url or not args.model:
-                return _fail("--planner llm needs --llm-url and --model", EXIT_UNUSABLE)
-            planner = LlmPlanner(args.llm_url, args.model, api_key=None, fallback=planner)
+    current = open_settings(args.data_dir).settings
+    kind = args.planner or current.planner
+    if kind == "llm":
+        try:  # the same checks as the settings (an http(s) URL without credentials)
+            Settings.from_dict(
+                {
+                    **current.to_dict(),
+                    "planner": "llm",
+                    "llm_base_url": args.llm_url or current.llm_base_url,
+                    "llm_model": args.model or current.llm_model,
+                }
+            )
+        except SettingsError as exc:
+            return _fail(
+                f"--planner llm needs --llm-url and --model, or 'tandem llm configure': {exc}",
+                EXIT_UNUSABLE,
+            )
+    try:
+        planner: Any = build_planner(current, kind=kind, base_url=args.llm_url, model=args.model)
         proposal = _run_async(planner.plan(facts))
     except PlanningError as exc:
         return _fail(str(exc))

@@ -6,6 +6,7 @@ only what its first frame needs (see docs/decisions/0004-fast-first-paint.md).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,9 +40,13 @@ class Services:
         bus: EventBus,
         feed_source: FeedSource | None = None,
         planner: Planner | None = None,
+        planner_factory: Callable[[], Planner] | None = None,
     ) -> None:
         self.data_dir = data_dir
-        self._planner = planner  # None: the built-in playbook planner
+        # The planner, or how to build it on first use (the composition root's factory reads
+        # the settings and the keyring then); neither: the built-in playbook planner.
+        self._planner = planner
+        self._planner_factory = planner_factory
         self.store = store
         self.bus = bus
         self.feed_source = feed_source  # where live events come from; None: no live feeds
@@ -51,9 +56,15 @@ class Services:
 
     @classmethod
     def create(
-        cls, data_dir: Path, store: Store, bus: EventBus, feed_source: FeedSource | None = None
+        cls,
+        data_dir: Path,
+        store: Store,
+        bus: EventBus,
+        feed_source: FeedSource | None = None,
+        *,
+        planner_factory: Callable[[], Planner] | None = None,
     ) -> Services:
-        return cls(data_dir, store, bus, feed_source)
+        return cls(data_dir, store, bus, feed_source, planner_factory=planner_factory)
 
     @cached_property
     def casefiles(self) -> CaseFileService:
@@ -90,6 +101,8 @@ class Services:
         from .planning import PlanningService
 
         planner = self._planner
+        if planner is None and self._planner_factory is not None:
+            planner = self._planner_factory()
         if planner is None:
             from console.ai.playbooks import PlaybookPlanner
 
