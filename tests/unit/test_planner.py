@@ -215,7 +215,9 @@ def test_demo_double_charge_refunds_the_flagged_payment(planner: PlaybookPlanner
 # --- tandem plan -------------------------------------------------------------------------
 
 
-def test_cli_plan_prints_the_proposal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_plan_prints_the_proposal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
     cf = generate_case(7, 0, anchor=ANCHOR)  # a zh-CN "where is my order"
     path = tmp_path / "case.json"
     path.write_text(cf.model_dump_json(), encoding="utf-8")
@@ -229,7 +231,7 @@ def test_cli_plan_prints_the_proposal(tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def test_cli_plan_refuses_an_invalid_file(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "bad.json"
     path.write_text('{"case": 1}', encoding="utf-8")
@@ -240,7 +242,7 @@ def test_cli_plan_refuses_an_invalid_file(
 
 
 def test_cli_plan_llm_without_module_or_options(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     cf = generate_case(7, 1, anchor=ANCHOR)
     path = tmp_path / "case.json"
