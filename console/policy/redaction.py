@@ -9,9 +9,10 @@ What is found, in this order (each later kind only looks at what earlier kinds l
 
 - ``EMAIL``: addresses such as ``maya.patel+orders@example.co.uk`` (ASCII).
 - ``IBAN``: two letters, two check digits and 11-30 letters or digits, compact or in groups
-  of four; only when the ISO 13616 mod-97 checksum holds (and the length fits the country,
-  for the countries in :data:`IBAN_LENGTHS`).
-- ``CARD``: 13-19 digits, compact or in groups (first group of four, groups of 3-6 digits,
+  of four; only when the ISO 13616 mod-97 checksum holds (the country's length from
+  :data:`IBAN_LENGTHS` is tried first, then any length that validates).
+- ``CARD``: 12-19 digits (Maestro has 12), compact or in groups (first group of four,
+  groups of 3-6 digits,
   one kind of separator: space or dash); only when the Luhn checksum holds.
 - ``PHONE``: international numbers (``+`` and 8-15 digits, separators and a parenthesised
   area code allowed) and local numbers (9-12 digits in groups of 2-6 with one kind of
@@ -87,9 +88,6 @@ def iban_valid(iban: str) -> bool:
     compact = iban.replace(" ", "")
     if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", compact):
         return False
-    expected = IBAN_LENGTHS.get(compact[:2])
-    if expected is not None and len(compact) != expected:
-        return False
     moved = compact[4:] + compact[:4]
     number = "".join(str(int(c, 36)) for c in moved)
     return int(number) % 97 == 1
@@ -108,8 +106,8 @@ _PHONE_INTL = re.compile(
     r"(?<![A-Za-z0-9_+])\+(?:\d{8,15}|\d{1,3}(?:[ \-.]?(?:\(\d{1,5}\)|\d{1,6})){1,7})(?!\d)"
 )
 _PHONE_LOCAL = re.compile(
-    _NOT_BEFORE + r"(?:\(\d{2,5}\) ?\d{2,6}(?:([ \-.])\d{2,6}(?:\1\d{2,6}){0,2})?"
-    r"|\d{2,5}([ \-.])\d{2,6}(?:\2\d{2,6}){0,3}"
+    _NOT_BEFORE + r"(?:\(\d{2,5}\) ?\d{2,8}(?:([ \-.])\d{2,6}(?:\1\d{2,6}){0,2})?"
+    r"|\d{2,5}([ \-.])\d{2,8}(?:\2\d{2,6}){0,3}"
     r"|0\d{9,10}|1[3-9]\d{9})(?![.,]?\d)"
 )
 
@@ -153,12 +151,19 @@ def _find_ibans(text: str) -> Iterator[tuple[int, int]]:
         pos = m.start() + 1
         # The country's length when known, else the longest checksum-valid prefix.
         cuts = [i + 1 for i, c in enumerate(raw) if c != " "]
+        # (A checksum-valid account number of an unexpected length is still redacted: the
+        # checksum, not the length, says it is an IBAN.)
         expected = IBAN_LENGTHS.get(raw[:2])
-        for n in [expected] if expected else range(min(len(cuts), 34), 14, -1):
+        lengths = [expected] if expected else []
+        lengths += [n for n in range(min(len(cuts), 34), 14, -1) if n != expected]
+        for n in lengths:
             if n is not None and n <= len(cuts) and iban_valid(raw[: cuts[n - 1]]):
                 yield m.start(), m.start() + cuts[n - 1]
                 pos = m.start() + cuts[n - 1]
                 break
+
+
+CARD_MIN = 12  # Maestro numbers can be as short as 12 digits (ISO/IEC 7812)
 
 
 def _groups(run: str) -> list[tuple[int, int]]:
@@ -167,7 +172,7 @@ def _groups(run: str) -> list[tuple[int, int]]:
 
 def _card_window(run: str, groups: list[tuple[int, int]]) -> bool:
     digits = "".join(run[a:b] for a, b in groups)
-    if not 13 <= len(digits) <= 19 or not luhn_valid(digits):
+    if not CARD_MIN <= len(digits) <= 19 or not luhn_valid(digits):
         return False
     if len(groups) == 1:
         return True
@@ -182,7 +187,7 @@ def _card_shaped(run: str) -> bool:
     sizes = [b - a for a, b in groups]
     seps = {run[groups[i][1] : groups[i + 1][0]] for i in range(len(groups) - 1)}
     return (
-        13 <= digits <= 19
+        CARD_MIN <= digits <= 19
         and len(groups) > 1
         and seps <= {" ", "-"}
         and len(seps) == 1
@@ -226,9 +231,21 @@ def _phone_spans(
             continue
 
 
+# A number written without separators is a phone number when the text says so just before
+# it ("call 9748833788", "手机13800138000"); elsewhere it could be a tracking number.
+_PHONE_SAID = re.compile(
+    r"(?i)(?:call|phone|tel|mobile|cell|ring|text|whatsapp|telefon|handy|móvil|teléfono|"
+    r"电话|手机|致电|联系)[^\d\n+(]{0,12}?(?<![A-Za-z0-9\-])"
+    r"(\+?[\d(][\d ()\-.]{6,22}\d)(?!\d)"
+)
+
+
 def _find_phones(text: str) -> Iterator[tuple[int, int]]:
     yield from _phone_spans(_PHONE_INTL, text, 8, 15)
     yield from _phone_spans(_PHONE_LOCAL, text, 9, 12)
+    for m in _PHONE_SAID.finditer(text):
+        if 9 <= sum(c.isdigit() for c in m.group(1)) <= 15:
+            yield m.span(1)
 
 
 def _find_addresses(text: str) -> Iterator[tuple[int, int]]:
