@@ -174,7 +174,9 @@ class _ChatServer:
             return response
 
         app = Starlette(routes=[Route("/v1/chat/completions", completions, methods=["POST"])])
-        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        # IPPROTO_TCP spelled out: asyncio sets TCP_NODELAY on accepted connections only for
+        # a listening socket that says so; without it each answer waits ~40 ms (Nagle).
+        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._sock.bind(("127.0.0.1", 0))
         port = self._sock.getsockname()[1]
