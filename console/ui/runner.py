@@ -188,6 +188,8 @@ def run(
                 code = loop.run_until_complete(finished)
                 # Stop ingesting and end the sandbox before the loop closes.
                 loop.run_until_complete(services.live.stop())
+                if "planning" in vars(services):  # built on first use: only if it was
+                    loop.run_until_complete(services.planning.close())
                 return code
         waiter = QEventLoop()
         finished.add_done_callback(lambda _f: waiter.quit())
