@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from .actions import ActionKind
 from .base import DomainModel, Identifier, ShortText, UtcDateTime
@@ -17,23 +17,80 @@ __all__ = [
     "AuthorityPolicy",
     "AuthorityRule",
     "AutonomyLevel",
+    "Band",
     "Conditions",
     "Role",
     "Verdict",
 ]
 
 
-class Conditions(DomainModel):
-    """When a rule applies. Every condition given must hold; an empty set always holds."""
+CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+Band = dict[CurrencyCode, Annotated[Decimal, Field(ge=Decimal(0), max_digits=14)]]
+"""Amounts per currency (ISO 4217 code → amount). A currency a band does not list never
+matches it: an unknown currency is never allowed by a band."""
 
-    max_amount: dict[str, Decimal] | None = None  # per currency: amount <= this
-    min_amount: dict[str, Decimal] | None = None  # per currency: amount > this
+_MONEY_FIELDS = (
+    "max_amount",
+    "min_amount",
+    "max_case_total",
+    "min_case_total",
+    "max_agent_daily_total",
+    "min_agent_daily_total",
+    "max_order_value",
+    "min_order_value",
+)
+
+
+class Conditions(DomainModel):
+    """When a rule applies. Every condition given must hold; an empty set always holds.
+
+    Money conditions compare in the step's own currency and hold only for a step that moves
+    money in a currency the band lists ("max" is ``<=``, "min" is ``>``). Case and daily
+    totals include the step itself and the plan's earlier money steps.
+    """
+
+    max_amount: Band | None = None  # per currency: amount <= this
+    min_amount: Band | None = None  # per currency: amount > this
     tiers: list[Tier] | None = None
     journeys: list[Journey] | None = None
     sentiments: list[SentimentLabel] | None = None
     reversible: bool | None = None
-    max_case_total: dict[str, Decimal] | None = None  # cumulative per case, this step included
-    max_agent_daily_total: dict[str, Decimal] | None = None  # per agent per day
+    max_case_total: Band | None = None  # cumulative per case, this step included
+    max_agent_daily_total: Band | None = None  # per agent per day
+    min_case_total: Band | None = None  # cumulative per case > this
+    min_agent_daily_total: Band | None = None  # per agent per day > this
+    moves_money: bool | None = None  # the action type moves money (refund, credit)
+    max_quantity: int | None = Field(default=None, ge=0)  # units a reship/adjustment moves
+    max_order_value: Band | None = None  # the step's order is known and worth <= this
+    min_order_value: Band | None = None  # the step's order is known and worth > this
+    foreign_refs: bool | None = None  # names an order/payment/customer outside the case
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_floats(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for name in _MONEY_FIELDS:
+                band = data.get(name)
+                if isinstance(band, dict):
+                    for currency, value in band.items():
+                        if isinstance(value, float):
+                            raise ValueError(
+                                f"{name}.{currency}: write amounts as integers or quoted "
+                                f"decimals (for example '22.50'), never as floats"
+                            )
+        return data
+
+    @model_validator(mode="after")
+    def _bands_not_empty(self) -> Conditions:
+        for name in _MONEY_FIELDS:
+            band = getattr(self, name)
+            if band is not None and not band:
+                raise ValueError(f"{name} lists no currency, so it could never hold")
+        for name in ("tiers", "journeys", "sentiments"):
+            values = getattr(self, name)
+            if values is not None and not values:
+                raise ValueError(f"{name} is empty, so it could never hold")
+        return self
 
 
 class AuthorityRule(DomainModel):
