@@ -145,6 +145,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     _llm_parser(sub)
+    _policy_parser(sub)
 
     sandbox = sub.add_parser(
         "sandbox",
@@ -299,6 +300,168 @@ def _llm(args: argparse.Namespace) -> int:
     raise AssertionError(f"unhandled llm action {args.llm_command}")
 
 
+POLICY_DESCRIPTION = """\
+Check a plan against the decision-authority map: which level each step needs (forbid,
+suggest, agent, supervisor, auto_with_undo, auto), the rule that decided it and its clause,
+and whether the given role may approve it. Reads files only; the store is not opened.
+"""
+
+POLICY_CHECK_EPILOG = """\
+Cumulative caps count the money already approved or executed on the case (--spent-case)
+and by the approving agent today (--spent-today), plus the plan's earlier money steps.
+Repeat --spent-case/--spent-today for more currencies. With --case-file, the case's
+journey, customer tier, sentiment and its order, payment and shipment ids are used too
+(a step naming anything outside the case is refused).
+
+Example:
+  tandem plan case.json > plan.json
+  tandem policy check plan.json --role agent --spent-today 420 USD
+"""
+
+
+def _policy_parser(sub: Any) -> None:
+    policy = sub.add_parser(
+        "policy",
+        help="check plans against the decision-authority map",
+        description=POLICY_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    actions = policy.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
+    check = actions.add_parser(
+        "check",
+        help="print each step's verdict as JSON",
+        description="Read a proposal as printed by 'tandem plan' and print, as JSON, each\n"
+        "step's verdict: step id, action, level, rule id, clause, policy version and\n"
+        "whether --role may approve it. Problems with the input are listed; the exit code\n"
+        "is then 1.",
+        epilog=POLICY_CHECK_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument("plan_file", type=Path, metavar="PLAN_FILE", help="proposal JSON")
+    check.add_argument(
+        "--role",
+        choices=("agent", "supervisor", "trainer"),
+        default="agent",
+        help="who would approve (default: agent); trainers act only with --sandbox",
+    )
+    check.add_argument(
+        "--policy", type=Path, metavar="FILE", help="authority map YAML (default: the shipped map)"
+    )
+    for flag, what in (("--spent-case", "on this case"), ("--spent-today", "by the agent today")):
+        check.add_argument(
+            flag,
+            nargs=2,
+            action="append",
+            default=[],
+            metavar=("AMOUNT", "CURRENCY"),
+            help=f"money already approved or executed {what}, e.g. 120 USD (repeatable)",
+        )
+    check.add_argument(
+        "--case-file",
+        type=Path,
+        metavar="FILE",
+        help="the case file: journey, tier, sentiment and the case's own references",
+    )
+    check.add_argument(
+        "--sandbox", action="store_true", help="the plan runs in the training sandbox"
+    )
+
+
+def _policy(args: argparse.Namespace) -> int:
+    from decimal import Decimal, InvalidOperation
+
+    from pydantic import ValidationError
+
+    from console.domain.authority import Role
+    from console.domain.base import Money
+    from console.domain.errors import InvalidInput, Issue
+    from console.domain.proposal import Proposal
+    from console.policy.authority import (
+        EvaluationContext,
+        evaluate_plan,
+        load_policy,
+        may_approve,
+    )
+
+    issues: list[Issue] = []
+    totals: dict[str, dict[str, Decimal]] = {"spent_case": {}, "spent_today": {}}
+    for name, pairs in (("spent_case", args.spent_case), ("spent_today", args.spent_today)):
+        flag = "--" + name.replace("_", "-")
+        for amount, currency in pairs:
+            try:
+                money = Money.of(Decimal(amount), currency)
+            except (InvalidOperation, ValidationError):
+                why = "give a non-negative amount and a currency code, e.g. 120.50 USD"
+                issues.append(Issue(flag, f"{amount} {currency}", why))
+                continue
+            spent = totals[name]
+            spent[money.currency] = spent.get(money.currency, Decimal(0)) + money.amount
+    try:
+        policy = load_policy(args.policy)
+    except InvalidInput as exc:
+        issues += exc.issues or [Issue(str(args.policy), "", str(exc))]
+        policy = None
+    proposal: Proposal | None = None
+    source = args.plan_file.name
+    try:
+        proposal = Proposal.model_validate_json(args.plan_file.read_bytes())
+    except OSError as exc:
+        issues.append(Issue(source, "", exc.strerror or str(exc)))
+    except ValidationError as exc:
+        issues += [
+            Issue(source, ".".join(str(p) for p in err["loc"]), err["msg"]) for err in exc.errors()
+        ]
+    context = EvaluationContext(role=Role(args.role), sandbox=args.sandbox, **totals)
+    if args.case_file is not None:
+        from console.services.casefiles import CaseFileService
+
+        try:
+            case_file = CaseFileService.parse(args.case_file)
+        except InvalidInput as exc:
+            issues += exc.issues or [Issue(args.case_file.name, "", str(exc))]
+        else:
+            case, refs = case_file.case, case_file.case.external_refs
+            if proposal is not None and proposal.case_id != case.id:
+                why = f"the plan is for case {proposal.case_id}, the case file is {case.id}"
+                issues.append(Issue(args.case_file.name, "case.id", why))
+            context = EvaluationContext(
+                role=context.role,
+                sandbox=context.sandbox,
+                spent_case=context.spent_case,
+                spent_today=context.spent_today,
+                journey=case.journey,
+                tier=case_file.customer.tier,
+                sentiment=case.sentiment.label if case.sentiment else None,
+                customer_id=case.customer_id,
+                order_ids=frozenset(refs.order_ids),
+                payment_ids=frozenset(refs.payment_ids),
+                shipment_ids=frozenset(refs.shipment_ids),
+            )
+    if issues or policy is None or proposal is None:
+        return _fail(str(InvalidInput("the plan cannot be checked", issues)))
+    verdicts = evaluate_plan(policy, proposal.steps, context)
+    report = {
+        "case_id": proposal.case_id,
+        "proposal_id": proposal.id,
+        "policy_version": policy.version,
+        "role": context.role.value,
+        "steps": [
+            {
+                "step_id": verdict.step_id,
+                "action": step.action.value,
+                "level": verdict.level.value,
+                "rule_id": verdict.rule_id,
+                "clause": verdict.clause,
+                "policy_version": verdict.policy_version,
+                "may_approve": may_approve(context.role, verdict.level, sandbox=context.sandbox),
+            }
+            for step, verdict in zip(proposal.steps, verdicts, strict=True)
+        ],
+    }
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
 def _read_key() -> str:
     """The key from a hidden prompt on a terminal, else one line of standard input."""
     if sys.stdin is not None and sys.stdin.isatty():
@@ -370,6 +533,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.command == "llm":
         return _llm(args)
+
+    if args.command == "policy":
+        return _policy(args)
 
     from console.app import open_services
     from console.domain.errors import InvalidInput, NotFound, StoreError
