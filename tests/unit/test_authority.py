@@ -226,8 +226,12 @@ def test_salami_in_one_plan() -> None:
 
 
 def test_salami_mixes_refunds_and_credits() -> None:
-    amounts = [("50", refund), ("25", credit), ("50", refund), ("25", credit), ("0.01", credit)]
-    steps = [make(amount, sid=f"s{i}") for i, (amount, make) in enumerate(amounts)]
+    r, c = "refund", "credit"
+    amounts = [("50", r), ("25", c), ("50", r), ("25", c), ("0.01", c)]
+    steps = [
+        (refund if kind == r else credit)(amount, sid=f"s{i}")
+        for i, (amount, kind) in enumerate(amounts)
+    ]
     levels = [v.level for v in evaluate_plan(default_policy(), steps, CTX)]
     assert levels == [A, A, A, A, S]  # exactly 150, then one cent past
 
