@@ -436,6 +436,7 @@ def _policy(args: argparse.Namespace) -> int:
                 order_ids=frozenset(refs.order_ids),
                 payment_ids=frozenset(refs.payment_ids),
                 shipment_ids=frozenset(refs.shipment_ids),
+                subscription_ids=frozenset([refs.subscription_id] if refs.subscription_id else []),
             )
     if issues or policy is None or proposal is None:
         return _fail(str(InvalidInput("the plan cannot be checked", issues)))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints, model_validator
 
 from .base import DomainModel, Identifier, Money, NonEmptyText, ShortText
 from .kinds import ActionKind, Risk, SystemName
@@ -48,10 +48,19 @@ class LineItem(DomainModel):
 
 
 class RefundParams(DomainModel):
-    order_id: Identifier
+    """A refund of a payment made for an order or for a subscription (exactly one of them)."""
+
+    order_id: Identifier | None = None
+    subscription_id: Identifier | None = None
     payment_id: Identifier
     amount: Money
     reason: ShortText
+
+    @model_validator(mode="after")
+    def _one_purchase(self) -> RefundParams:
+        if (self.order_id is None) == (self.subscription_id is None):
+            raise ValueError("a refund names either the order or the subscription it repays")
+        return self
 
 
 class ReshipParams(DomainModel):

@@ -93,6 +93,7 @@ class EvaluationContext:
     order_ids: frozenset[str] | None = None
     payment_ids: frozenset[str] | None = None
     shipment_ids: frozenset[str] | None = None
+    subscription_ids: frozenset[str] | None = None
     order_values: Mapping[str, Money] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -164,8 +165,14 @@ def _is_foreign(step: PlanStep, ctx: EvaluationContext) -> bool:
         return known is not None and value not in known
 
     if isinstance(step, RefundStep):
-        return outside(step.params.order_id, ctx.order_ids) or outside(
-            step.params.payment_id, ctx.payment_ids
+        refund = step.params
+        return (
+            (refund.order_id is not None and outside(refund.order_id, ctx.order_ids))
+            or (
+                refund.subscription_id is not None
+                and outside(refund.subscription_id, ctx.subscription_ids)
+            )
+            or outside(refund.payment_id, ctx.payment_ids)
         )
     if isinstance(step, ReshipStep):
         return outside(step.params.order_id, ctx.order_ids)

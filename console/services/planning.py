@@ -81,7 +81,7 @@ class PlanningService:
         """Plan ``case_id``: facts → planner → stored proposal on the timeline. The same
         facts (``now`` included) give the same proposal, stored and shown once."""
         facts = await self.facts(case_id, instructions=instructions, now=now)
-        proposal = await self._plan_streaming(case_id, facts)
+        proposal = _with_verdicts(await self._plan_streaming(case_id, facts), facts)
         last_seq = await self._store.write(lambda db: _keep(db, proposal))
         if last_seq is not None:
             self._bus.publish(EventsAppended(case_id, last_seq))
@@ -168,6 +168,26 @@ class PlanningService:
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def _with_verdicts(proposal: Proposal, facts: CaseFacts) -> Proposal:
+    """The proposal with the authority map's verdict on each step (the map, not the
+    planner, decides who may approve what; the check runs again at decision time)."""
+    from console.policy.authority import EvaluationContext, default_policy, evaluate_plan
+
+    case, refs = facts.case, facts.case.external_refs
+    context = EvaluationContext(
+        journey=case.journey,
+        tier=facts.customer.tier,
+        sentiment=case.sentiment.label if case.sentiment else None,
+        customer_id=case.customer_id,
+        order_ids=frozenset(refs.order_ids),
+        payment_ids=frozenset(refs.payment_ids),
+        shipment_ids=frozenset(refs.shipment_ids),
+        subscription_ids=frozenset([refs.subscription_id] if refs.subscription_id else []),
+    )
+    verdicts = evaluate_plan(default_policy(), proposal.steps, context)
+    return proposal.model_copy(update={"verdicts": verdicts})
 
 
 def _keep(db: Any, proposal: Proposal) -> int | None:

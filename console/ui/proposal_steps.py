@@ -129,7 +129,15 @@ class StepCard(QFrame):
     def _verdict_text(self, verdict: Verdict | None) -> str:
         if verdict is None:
             return self.tr("Authority: not checked yet")
-        return self.tr("Authority: %1").replace("%1", str(verdict.level))
+        level = verdict.level.value
+        return {
+            "forbid": self.tr("Not allowed"),
+            "suggest": self.tr("Suggestion only: do it by hand"),
+            "agent": self.tr("You may approve"),
+            "supervisor": self.tr("Needs a supervisor"),
+            "auto_with_undo": self.tr("Runs alone, can be undone"),
+            "auto": self.tr("Runs alone"),
+        }.get(level, level)
 
     def param_lines(self) -> list[tuple[str, str]]:
         """The step's parameters as (label, readable value) rows."""
@@ -138,7 +146,9 @@ class StepCard(QFrame):
             return [
                 (self.tr("Amount"), labels.money(p.amount)),
                 (self.tr("Payment"), p.payment_id),
-                (self.tr("Order"), p.order_id),
+                (self.tr("Order"), p.order_id)
+                if p.order_id
+                else (self.tr("Subscription"), p.subscription_id),
                 (self.tr("Reason"), p.reason),
             ]
         if kind is ActionKind.RESHIP:
@@ -232,11 +242,16 @@ class StepCard(QFrame):
         """What the step would change, in which system, in one sentence."""
         kind, p = ActionKind(self.step.action), self.step.params
         if kind is ActionKind.REFUND:
+            purchase = (
+                self.tr("order %1").replace("%1", p.order_id)
+                if p.order_id
+                else self.tr("subscription %1").replace("%1", p.subscription_id)
+            )
             return (
-                self.tr("Payments: refund %1 on %2 for order %3")
+                self.tr("Payments: refund %1 on %2 for %3")
                 .replace("%1", labels.money(p.amount))
                 .replace("%2", p.payment_id)
-                .replace("%3", p.order_id)
+                .replace("%3", purchase)
             )
         if kind is ActionKind.RESHIP:
             return (

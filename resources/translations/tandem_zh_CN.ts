@@ -2130,8 +2130,44 @@
     </message>
     <message>
         <location filename="../../console/ui/proposal_steps.py" line="236"/>
-        <source>Payments: refund %1 on %2 for order %3</source>
-        <translation>支付：对 %2 退款 %1（订单 %3）</translation>
+        <source>Payments: refund %1 on %2 for %3</source>
+        <translation>支付：对 %2 退款 %1（%3）</translation>
+    </message>
+    <message>
+        <source>order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <source>subscription %1</source>
+        <translation>订阅 %1</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>不允许</translation>
+    </message>
+    <message>
+        <source>Suggestion only: do it by hand</source>
+        <translation>仅为建议：需人工处理</translation>
+    </message>
+    <message>
+        <source>You may approve</source>
+        <translation>您可以批准</translation>
+    </message>
+    <message>
+        <source>Needs a supervisor</source>
+        <translation>需要主管批准</translation>
+    </message>
+    <message>
+        <source>Runs alone, can be undone</source>
+        <translation>自动执行，可撤销</translation>
+    </message>
+    <message>
+        <source>Runs alone</source>
+        <translation>自动执行</translation>
     </message>
     <message>
         <location filename="../../console/ui/proposal_steps.py" line="243"/>

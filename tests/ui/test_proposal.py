@@ -50,7 +50,10 @@ def test_opening_a_case_shows_its_plan(window: Any, qtbot: Any, services: Any) -
     assert len(panel.cards) == len(proposal.steps)
     for card, step in zip(panel.cards, proposal.steps, strict=True):
         assert card.step == step
-        assert card.verdict.text() == "Authority: not checked yet"
+        # The authority map's verdict, with the rule's clause on hover.
+        verdict = {v.step_id: v for v in proposal.verdicts}[card.step.step_id]
+        assert card.verdict.text() in {"You may approve", "Needs a supervisor", "Not allowed"}
+        assert verdict.clause in card.verdict.toolTip()
         assert card.isVisibleTo(window)
     assert not panel.banner.isVisibleTo(window)  # the playbooks planned it on purpose
 

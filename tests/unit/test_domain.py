@@ -168,3 +168,15 @@ def test_audit_chain_detects_a_changed_record() -> None:
     assert record.verify()
     tampered = record.model_copy(update={"payload": '{"a":"refund","b":1}'})
     assert not tampered.verify()
+
+
+def test_a_refund_names_the_order_or_the_subscription_it_repays() -> None:
+    from console.domain.actions import RefundParams
+
+    money = {"amount": "9.99", "currency": "GBP"}
+    common = {"payment_id": "PAY-1", "amount": money, "reason": "cancelled_plan"}
+    assert RefundParams.model_validate({**common, "subscription_id": "SUB-1"}).order_id is None
+    assert RefundParams.model_validate({**common, "order_id": "ORD-1"}).subscription_id is None
+    for wrong in ({}, {"order_id": "ORD-1", "subscription_id": "SUB-1"}):
+        with pytest.raises(ValidationError, match="either the order or the subscription"):
+            RefundParams.model_validate({**common, **wrong})

@@ -123,6 +123,9 @@ def test_the_default_planner_is_the_playbook_planner(services: Services) -> None
     assert proposal.planner.name == "playbook"
     assert proposal.case_id == row.case_id
     assert proposal.steps  # the playbooks propose something for every demo journey
+    # The authority map, not the planner, says who may approve each step, naming its rule.
+    assert [v.step_id for v in proposal.verdicts] == [s.step_id for s in proposal.steps]
+    assert all(v.rule_id and v.clause and v.policy_version >= 1 for v in proposal.verdicts)
 
 
 class StreamingPlanner(RecordingPlanner):
