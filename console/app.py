@@ -113,7 +113,7 @@ def open_services(data_dir: Path | str | None = None, *, sandbox: bool = False) 
         # that moment, the keyring, and console.ai are read only then.
         return build_planner(services.settings.settings)
 
-    services = Services.create(paths.data_dir, store, bus, source, planner_factory=planner_factory)
+    services = Services(paths.data_dir, store, bus, source, planner_factory=planner_factory)
     return services
 
 
@@ -192,10 +192,6 @@ def build_planner(
     log.info("planner: language model %s at %s (API key %s)", name, url,
              "set" if key else "not set")  # fmt: skip
     return LlmPlanner(url, name, api_key=key, fallback=PlaybookPlanner())
-
-
-def close_services(services: Services) -> None:
-    services.close()
 
 
 SANDBOX_FEED = "sandbox"

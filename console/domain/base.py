@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import (
     AfterValidator,
@@ -75,8 +75,3 @@ class Money(DomainModel):
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def json_ready(model: BaseModel) -> dict[str, Any]:
-    """The model as JSON-compatible Python data (Decimals as strings, times as ISO 8601)."""
-    return model.model_dump(mode="json")

@@ -90,10 +90,6 @@ class EventSource(StrEnum):
     TICKETS = "tickets"
     TANDEM = "tandem"  # Tandem itself: decisions, action status
 
-    @property
-    def is_system(self) -> bool:
-        return self in _SYSTEMS
-
 
 class EventKind(StrEnum):
     CUSTOMER_MESSAGE = "customer_message"
@@ -190,23 +186,3 @@ class ExecutionState(StrEnum):
     REJECTED = "rejected"
     UNKNOWN_OUTCOME = "unknown_outcome"
     RECONCILED = "reconciled"
-
-    @property
-    def is_final(self) -> bool:
-        return self in (
-            ExecutionState.DELIVERED,
-            ExecutionState.REJECTED,
-            ExecutionState.RECONCILED,
-        )
-
-
-_SYSTEMS = frozenset(
-    {
-        EventSource.ORDERS,
-        EventSource.PAYMENTS,
-        EventSource.LOGISTICS,
-        EventSource.INVENTORY,
-        EventSource.TICKETS,
-        EventSource.TANDEM,
-    }
-)

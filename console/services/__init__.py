@@ -54,18 +54,6 @@ class Services:
         self.diagnostics = DiagnosticsService(store)
         self.settings = SettingsService(data_dir / "settings.json", bus)
 
-    @classmethod
-    def create(
-        cls,
-        data_dir: Path,
-        store: Store,
-        bus: EventBus,
-        feed_source: FeedSource | None = None,
-        *,
-        planner_factory: Callable[[], Planner] | None = None,
-    ) -> Services:
-        return cls(data_dir, store, bus, feed_source, planner_factory=planner_factory)
-
     @cached_property
     def casefiles(self) -> CaseFileService:
         from .casefiles import CaseFileService
