@@ -167,7 +167,16 @@ class DecisionKind(StrEnum):
     OVERRIDE = "override"
     INSTRUCT = "instruct"
     TAKE_OVER = "take_over"
+    HAND_BACK = "hand_back"
     DEFER = "defer"
+
+
+class StepState(StrEnum):
+    """Where a decided plan step stands (an undecided step has no state yet)."""
+
+    APPROVED = "approved"  # approved; waits for write-back
+    AWAITING_SUPERVISOR = "awaiting_supervisor"  # above the approver's authority
+    REJECTED = "rejected"
 
 
 class ReasonCode(StrEnum):

@@ -57,6 +57,7 @@ __all__ = [
     "evaluate_plan",
     "load_policy",
     "may_approve",
+    "parse_policy",
 ]
 
 DEFAULT_POLICY_FILE = ("policies", "default.yaml")
@@ -323,14 +324,28 @@ def load_policy(path: Path | None = None) -> AuthorityPolicy:
     Raises :class:`InvalidInput` naming the file and the field of every problem found.
     """
     path = path or resource_path(*DEFAULT_POLICY_FILE)
-    name = path.name
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise InvalidInput(
-            f"authority map {name} cannot be read", [Issue(name, "", exc.strerror or str(exc))]
+            f"authority map {path.name} cannot be read",
+            [Issue(path.name, "", exc.strerror or str(exc))],
         ) from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(
+            f"authority map {path.name} is not valid YAML", [Issue(path.name, "", str(exc))]
+        ) from None
+    return parse_policy(text, path.name)
+
+
+def parse_policy(text: str, name: str = "authority map") -> AuthorityPolicy:
+    """Parse and check an authority map from its YAML text (``name`` labels the problems).
+
+    Raises :class:`InvalidInput` naming the field of every problem found.
+    """
+    try:
+        data: Any = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
         raise InvalidInput(
             f"authority map {name} is not valid YAML", [Issue(name, "", str(exc))]
         ) from None

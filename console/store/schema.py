@@ -205,6 +205,100 @@ def _v6(conn: sqlite3.Connection) -> None:
     run_script(conn, _V6)
 
 
+# Decisions and the human controls. ``plan_steps`` holds each decided step of a proposal:
+# its final (approved or edited) version, the verdict it was decided under and where it
+# stands (approved, awaiting a supervisor, rejected); money moved is kept as text
+# (a Decimal) with its currency for the cumulative caps. ``instructions`` are the humans'
+# standing constraints for a case's planner. ``policies`` keeps every version of the
+# authority map as published; ``pauses`` the stop button's current state. ``audit`` is the
+# hash-chained, append-only record of all of it (see console/store/audit.py).
+_V7 = """
+CREATE TABLE decisions (
+    id                TEXT PRIMARY KEY,
+    case_id           TEXT NOT NULL REFERENCES cases(id),
+    proposal_id       TEXT,
+    actor_id          TEXT NOT NULL,
+    role              TEXT NOT NULL,
+    kind              TEXT NOT NULL,
+    decided_at        TEXT NOT NULL,
+    time_to_decide_ms INTEGER NOT NULL,
+    data              TEXT NOT NULL      -- the Decision as JSON
+);
+CREATE INDEX decisions_by_case ON decisions(case_id, decided_at);
+CREATE TRIGGER decisions_append_only_update BEFORE UPDATE ON decisions
+BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+CREATE TRIGGER decisions_append_only_delete BEFORE DELETE ON decisions
+BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+CREATE TABLE plan_steps (
+    proposal_id  TEXT NOT NULL,
+    step_id      TEXT NOT NULL,
+    case_id      TEXT NOT NULL REFERENCES cases(id),
+    action       TEXT NOT NULL,
+    state        TEXT NOT NULL,          -- approved, awaiting_supervisor, rejected
+    level        TEXT NOT NULL,          -- the verdict's autonomy level
+    step         TEXT NOT NULL,          -- the final step as JSON
+    verdict      TEXT NOT NULL,          -- the verdict as JSON
+    currency     TEXT,                   -- money the step moves, if any
+    amount       TEXT,
+    requested_by TEXT NOT NULL,          -- who approved it first (or asked a supervisor)
+    requested_at TEXT NOT NULL,
+    decided_by   TEXT,                   -- who settled it (approved or rejected)
+    decided_at   TEXT,
+    decision_id  TEXT NOT NULL,          -- the latest decision on it
+    PRIMARY KEY (proposal_id, step_id)
+) WITHOUT ROWID;
+CREATE INDEX plan_steps_by_state ON plan_steps(state, requested_at);
+CREATE INDEX plan_steps_by_case ON plan_steps(case_id, state);
+CREATE INDEX plan_steps_by_decider ON plan_steps(decided_by, decided_at);
+CREATE TABLE instructions (
+    id        INTEGER PRIMARY KEY,
+    case_id   TEXT NOT NULL REFERENCES cases(id),
+    text      TEXT NOT NULL,
+    given_by  TEXT NOT NULL,
+    given_at  TEXT NOT NULL,
+    active    INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX instructions_by_case ON instructions(case_id, active);
+CREATE TABLE policies (
+    version       INTEGER PRIMARY KEY,
+    effective_from TEXT NOT NULL,
+    author        TEXT NOT NULL,
+    note          TEXT,
+    source        TEXT NOT NULL,          -- the YAML as published
+    published_by  TEXT NOT NULL,
+    published_at  TEXT NOT NULL
+);
+CREATE TRIGGER policies_append_only_update BEFORE UPDATE ON policies
+BEGIN SELECT RAISE(ABORT, 'policy versions are append-only'); END;
+CREATE TRIGGER policies_append_only_delete BEFORE DELETE ON policies
+BEGIN SELECT RAISE(ABORT, 'policy versions are append-only'); END;
+CREATE TABLE pauses (
+    scope      TEXT PRIMARY KEY,          -- '*' (the whole AI) or an action type
+    paused_by  TEXT NOT NULL,
+    paused_at  TEXT NOT NULL,
+    reason     TEXT
+) WITHOUT ROWID;
+CREATE TABLE audit (
+    seq         INTEGER PRIMARY KEY,
+    recorded_at TEXT NOT NULL,
+    actor_id    TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    subject_ids TEXT NOT NULL,            -- JSON array
+    payload     BLOB NOT NULL,            -- canonical JSON bytes, as hashed
+    prev_hash   TEXT NOT NULL,
+    hash        TEXT NOT NULL
+);
+CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
+CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
+"""
+
+
+def _v7(conn: sqlite3.Connection) -> None:
+    run_script(conn, _V7)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1,  # 1: cases, customers, events
     _v2_backfill,  # 2: full-text search, filled from what is already stored
@@ -212,6 +306,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v4,  # 4: events by case and kind
     _v5,  # 5: term statistics for ranked search
     _v6,  # 6: the AI's proposals
+    _v7,  # 7: decisions, plan step states, instructions, authority map versions, pauses, audit
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -1,0 +1,296 @@
+"""Reads and writes of decisions, plan step states, instructions, authority map versions
+and pauses. Writers run inside the store's write transaction (``db``: the writer's
+sqlite_utils Database); readers take a plain connection.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+import sqlite_utils
+
+from console.domain.actions import ACTION_TYPES, PlanStep, step_amount
+from console.domain.authority import Verdict
+from console.domain.kinds import StepState
+from console.domain.proposal import Decision, Proposal
+
+from .queries import iso
+
+__all__ = [
+    "PauseRow",
+    "PolicyRow",
+    "StepRow",
+    "active_instructions",
+    "add_instruction",
+    "decisions_for_case",
+    "get_proposal",
+    "pauses",
+    "policy_rows",
+    "put_decision",
+    "put_pause",
+    "put_policy",
+    "put_step",
+    "remove_pause",
+    "spent",
+    "step_rows",
+    "waiting_steps",
+]
+
+
+@dataclass(frozen=True)
+class StepRow:
+    proposal_id: str
+    step_id: str
+    case_id: str
+    state: StepState
+    step: PlanStep
+    verdict: Verdict
+    requested_by: str
+    requested_at: str
+    decided_by: str | None
+    decided_at: str | None
+    decision_id: str
+
+
+@dataclass(frozen=True)
+class PolicyRow:
+    version: int
+    effective_from: str
+    author: str
+    note: str | None
+    source: str
+    published_by: str
+    published_at: str
+
+
+@dataclass(frozen=True)
+class PauseRow:
+    scope: str  # "*" or an action type
+    paused_by: str
+    paused_at: str
+    reason: str | None
+
+
+# -- proposals and decisions ----------------------------------------------------------
+
+
+def get_proposal(conn: sqlite3.Connection, proposal_id: str) -> Proposal | None:
+    row = conn.execute("SELECT data FROM proposals WHERE id = ?", (proposal_id,)).fetchone()
+    return Proposal.model_validate_json(row[0]) if row else None
+
+
+def put_decision(db: sqlite_utils.Database, decision: Decision) -> None:
+    db.execute(
+        "INSERT INTO decisions (id, case_id, proposal_id, actor_id, role, kind, decided_at,"
+        " time_to_decide_ms, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            decision.id,
+            decision.case_id,
+            decision.proposal_id,
+            decision.actor.id,
+            decision.role.value,
+            decision.kind.value,
+            iso(decision.decided_at),
+            decision.time_to_decide_ms,
+            decision.model_dump_json(),
+        ),
+    )
+
+
+def decisions_for_case(conn: sqlite3.Connection, case_id: str) -> list[Decision]:
+    rows = conn.execute(
+        "SELECT data FROM decisions WHERE case_id = ? ORDER BY decided_at, rowid", (case_id,)
+    ).fetchall()
+    return [Decision.model_validate_json(row[0]) for row in rows]
+
+
+# -- plan step states -------------------------------------------------------------------
+
+_STEP_COLUMNS = (
+    "proposal_id, step_id, case_id, state, step, verdict, requested_by, requested_at,"
+    " decided_by, decided_at, decision_id"
+)
+
+
+def _step_row(row: sqlite3.Row | tuple[object, ...]) -> StepRow:
+    from pydantic import TypeAdapter
+
+    adapter: TypeAdapter[PlanStep] = TypeAdapter(PlanStep)
+    return StepRow(
+        proposal_id=str(row[0]),
+        step_id=str(row[1]),
+        case_id=str(row[2]),
+        state=StepState(row[3]),
+        step=adapter.validate_json(str(row[4])),
+        verdict=Verdict.model_validate_json(str(row[5])),
+        requested_by=str(row[6]),
+        requested_at=str(row[7]),
+        decided_by=None if row[8] is None else str(row[8]),
+        decided_at=None if row[9] is None else str(row[9]),
+        decision_id=str(row[10]),
+    )
+
+
+def put_step(
+    db: sqlite_utils.Database,
+    *,
+    proposal_id: str,
+    case_id: str,
+    step: PlanStep,
+    verdict: Verdict,
+    state: StepState,
+    requested_by: str,
+    requested_at: datetime,
+    decided_by: str | None,
+    decided_at: datetime | None,
+    decision_id: str,
+) -> None:
+    """Insert or update one step's state (the first requester and time are kept)."""
+    money = step_amount(step) if ACTION_TYPES[step.action].moves_money else None
+    db.execute(
+        "INSERT INTO plan_steps (proposal_id, step_id, case_id, action, state, level, step,"
+        " verdict, currency, amount, requested_by, requested_at, decided_by, decided_at,"
+        " decision_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT(proposal_id, step_id) DO UPDATE SET state = excluded.state,"
+        " level = excluded.level, step = excluded.step, verdict = excluded.verdict,"
+        " currency = excluded.currency, amount = excluded.amount,"
+        " decided_by = excluded.decided_by, decided_at = excluded.decided_at,"
+        " decision_id = excluded.decision_id",
+        (
+            proposal_id,
+            step.step_id,
+            case_id,
+            step.action.value,
+            state.value,
+            verdict.level.value,
+            step.model_dump_json(),
+            verdict.model_dump_json(),
+            None if money is None else money.currency,
+            None if money is None else str(money.amount),
+            requested_by,
+            iso(requested_at),
+            decided_by,
+            None if decided_at is None else iso(decided_at),
+            decision_id,
+        ),
+    )
+
+
+def step_rows(conn: sqlite3.Connection, proposal_id: str) -> dict[str, StepRow]:
+    rows = conn.execute(
+        f"SELECT {_STEP_COLUMNS} FROM plan_steps WHERE proposal_id = ?", (proposal_id,)
+    ).fetchall()
+    return {row[1]: _step_row(row) for row in rows}
+
+
+def waiting_steps(conn: sqlite3.Connection, limit: int = 500) -> list[StepRow]:
+    """Steps awaiting a supervisor, oldest first."""
+    rows = conn.execute(
+        f"SELECT {_STEP_COLUMNS} FROM plan_steps WHERE state = ?"
+        " ORDER BY requested_at, proposal_id, step_id LIMIT ?",
+        (StepState.AWAITING_SUPERVISOR.value, limit),
+    ).fetchall()
+    return [_step_row(row) for row in rows]
+
+
+def spent(
+    conn: sqlite3.Connection,
+    *,
+    case_id: str | None = None,
+    requested_by: str | None = None,
+    since: datetime | None = None,
+    except_proposal: str | None = None,
+) -> dict[str, Decimal]:
+    """Money of approved steps and steps awaiting a supervisor, per currency: on a case,
+    or asked for by one person since a time (their day)."""
+    where = ["state IN (?, ?)", "amount IS NOT NULL"]
+    args: list[object] = [StepState.APPROVED.value, StepState.AWAITING_SUPERVISOR.value]
+    if case_id is not None:
+        where.append("case_id = ?")
+        args.append(case_id)
+    if requested_by is not None:
+        where.append("requested_by = ?")
+        args.append(requested_by)
+    if since is not None:
+        where.append("requested_at >= ?")
+        args.append(iso(since))
+    if except_proposal is not None:
+        where.append("proposal_id != ?")
+        args.append(except_proposal)
+    totals: dict[str, Decimal] = {}
+    for currency, amount in conn.execute(
+        f"SELECT currency, amount FROM plan_steps WHERE {' AND '.join(where)}", args
+    ):
+        totals[currency] = totals.get(currency, Decimal(0)) + Decimal(amount)
+    return totals
+
+
+# -- instructions -----------------------------------------------------------------------
+
+
+def add_instruction(
+    db: sqlite_utils.Database, case_id: str, text: str, given_by: str, given_at: datetime
+) -> None:
+    db.execute(
+        "INSERT INTO instructions (case_id, text, given_by, given_at) VALUES (?, ?, ?, ?)",
+        (case_id, text, given_by, iso(given_at)),
+    )
+
+
+def active_instructions(conn: sqlite3.Connection, case_id: str) -> list[str]:
+    rows = conn.execute(
+        "SELECT text FROM instructions WHERE case_id = ? AND active = 1 ORDER BY id", (case_id,)
+    ).fetchall()
+    return [str(row[0]) for row in rows]
+
+
+# -- authority map versions ---------------------------------------------------------------
+
+
+def put_policy(db: sqlite_utils.Database, row: PolicyRow) -> None:
+    db.execute(
+        "INSERT INTO policies (version, effective_from, author, note, source, published_by,"
+        " published_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            row.version,
+            row.effective_from,
+            row.author,
+            row.note,
+            row.source,
+            row.published_by,
+            row.published_at,
+        ),
+    )
+
+
+def policy_rows(conn: sqlite3.Connection) -> list[PolicyRow]:
+    rows = conn.execute(
+        "SELECT version, effective_from, author, note, source, published_by, published_at"
+        " FROM policies ORDER BY version"
+    ).fetchall()
+    return [PolicyRow(*row) for row in rows]
+
+
+# -- pauses -------------------------------------------------------------------------------
+
+
+def pauses(conn: sqlite3.Connection) -> list[PauseRow]:
+    rows = conn.execute(
+        "SELECT scope, paused_by, paused_at, reason FROM pauses ORDER BY scope"
+    ).fetchall()
+    return [PauseRow(*row) for row in rows]
+
+
+def put_pause(db: sqlite_utils.Database, row: PauseRow) -> bool:
+    cursor = db.execute(
+        "INSERT OR IGNORE INTO pauses (scope, paused_by, paused_at, reason) VALUES (?, ?, ?, ?)",
+        (row.scope, row.paused_by, row.paused_at, row.reason),
+    )
+    return bool(cursor.rowcount)
+
+
+def remove_pause(db: sqlite_utils.Database, scope: str) -> bool:
+    return bool(db.execute("DELETE FROM pauses WHERE scope = ?", (scope,)).rowcount)
