@@ -113,7 +113,9 @@ def open_services(data_dir: Path | str | None = None, *, sandbox: bool = False) 
         # that moment, the keyring, and console.ai are read only then.
         return build_planner(services.settings.settings)
 
-    services = Services(paths.data_dir, store, bus, source, planner_factory=planner_factory)
+    services = Services(
+        paths.data_dir, store, bus, source, planner_factory=planner_factory, sandbox=sandbox
+    )
     return services
 
 

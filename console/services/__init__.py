@@ -22,10 +22,14 @@ if TYPE_CHECKING:
     from console.ai.planner import Planner
 
     from .casefiles import CaseFileService
+    from .controls import ControlService
+    from .decisions import DecisionService
     from .digest import DigestService
     from .ingest import IngestService
     from .live import FeedSource, LiveService
     from .planning import PlanningService
+    from .policies import PolicyService
+    from .roles import Principal
     from .scenario import ScenarioPlayer
     from .seeding import DemoService
 
@@ -41,8 +45,12 @@ class Services:
         feed_source: FeedSource | None = None,
         planner: Planner | None = None,
         planner_factory: Callable[[], Planner] | None = None,
+        *,
+        sandbox: bool = False,
     ) -> None:
         self.data_dir = data_dir
+        # Working against the bundled sandbox (demo and training): trainers may act there.
+        self.sandbox = sandbox
         # The planner, or how to build it on first use (the composition root's factory reads
         # the settings and the keyring then); neither: the built-in playbook planner.
         self._planner = planner
@@ -95,7 +103,41 @@ class Services:
             from console.ai.playbooks import PlaybookPlanner
 
             planner = PlaybookPlanner()
-        return PlanningService(self.store, self.bus, planner)
+        return PlanningService(
+            self.store, self.bus, planner, policies=self.policies, controls=self.controls
+        )
+
+    @cached_property
+    def policies(self) -> PolicyService:
+        from .policies import PolicyService
+
+        return PolicyService(self.store, self.bus, sandbox=self.sandbox)
+
+    @cached_property
+    def controls(self) -> ControlService:
+        from .controls import ControlService
+
+        return ControlService(self.store, self.bus, sandbox=self.sandbox)
+
+    @cached_property
+    def decisions(self) -> DecisionService:
+        from .decisions import DecisionService
+
+        return DecisionService(
+            self.store,
+            self.bus,
+            self.policies,
+            self.controls,
+            sandbox=self.sandbox,
+            replan=lambda case_id: self.planning.replan(case_id),
+        )
+
+    def principal(self) -> Principal:
+        """The person at the keyboard: the signed-in local profile."""
+        from .roles import Principal
+
+        settings = self.settings.settings
+        return Principal(settings.user_id, settings.user_name, settings.role)
 
     @cached_property
     def live(self) -> LiveService:

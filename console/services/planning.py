@@ -23,8 +23,12 @@ from .bus import EventBus, EventsAppended, Level, PlanningText, ProposalReady
 
 if TYPE_CHECKING:
     from console.ai.planner import Planner
+    from console.domain.authority import AuthorityPolicy
     from console.domain.facts import CaseFacts
     from console.domain.proposal import Proposal
+
+    from .controls import ControlService, PauseChanged
+    from .policies import PolicyService
 
 log = logging.getLogger(__name__)
 
@@ -33,14 +37,62 @@ _PLANNER_SOURCES = frozenset({"ai", "tandem"})  # events planning itself writes
 
 
 class PlanningService:
-    def __init__(self, store: Store, bus: EventBus, planner: Planner) -> None:
+    """Plans cases. While a supervisor has paused the AI (:mod:`.controls`), cases that
+    would be planned are held and planned on resume; a case a person has taken over is not
+    planned until it is handed back."""
+
+    def __init__(
+        self,
+        store: Store,
+        bus: EventBus,
+        planner: Planner,
+        *,
+        policies: PolicyService | None = None,
+        controls: ControlService | None = None,
+    ) -> None:
         self._store = store
         self._bus = bus
         self._planner = planner
+        self._policies = policies
+        self._controls = controls
         self._running: dict[str, asyncio.Task[Proposal | None]] = {}
         self._pending: dict[str, asyncio.TimerHandle] = {}
+        self._held: set[str] = set()  # cases to plan once the AI is resumed
         self._watching = False
         self._streaming = asyncio.Lock()
+        if controls is not None:
+            from .controls import PauseChanged
+
+            bus.subscribe(PauseChanged, self._on_pause)
+
+    @property
+    def paused(self) -> bool:
+        return self._controls is not None and self._controls.ai_paused
+
+    @property
+    def held(self) -> frozenset[str]:
+        """Cases waiting for the AI to be resumed."""
+        return frozenset(self._held)
+
+    def _on_pause(self, change: PauseChanged) -> None:
+        from .controls import ALL
+
+        if change.scope != ALL:
+            return
+        if change.paused:
+            # Stop at once: what was about to be planned, or being planned, is held.
+            for case_id, handle in list(self._pending.items()):
+                handle.cancel()
+                self._held.add(case_id)
+            self._pending.clear()
+            for case_id, task in list(self._running.items()):
+                task.cancel()
+                self._held.add(case_id)
+            self._running.clear()
+        else:
+            held, self._held = sorted(self._held), set()
+            for case_id in held:
+                self.replan(case_id)
 
     @property
     def planner(self) -> Planner:
@@ -50,9 +102,11 @@ class PlanningService:
         self, case_id: str, *, now: datetime | None = None, instructions: list[str] | None = None
     ) -> CaseFacts:
         from console.domain.facts import MAX_FACT_EVENTS, CaseFacts
+        from console.store import decisions as decision_rows
 
         def load(conn: Any) -> CaseFacts:
             case = repo.get_case(conn, case_id)
+            standing = decision_rows.active_instructions(conn, case_id)
             customer = repo.get_customer(conn, case.customer_id)
             # The AI's own proposals are not facts: a planner never builds on model text.
             events = repo.recent_events(
@@ -63,7 +117,9 @@ class PlanningService:
                 customer=customer,
                 events=events,
                 now=now or utc_now(),
-                instructions=instructions or [],
+                # The humans' standing instructions for the case come first, then any given
+                # with this call; the planner keeps to all of them.
+                instructions=[*standing, *(i for i in instructions or [] if i not in standing)],
             )
 
         return await self._store.read(load)
@@ -80,8 +136,16 @@ class PlanningService:
     ) -> Proposal:
         """Plan ``case_id``: facts → planner → stored proposal on the timeline. The same
         facts (``now`` included) give the same proposal, stored and shown once."""
+        if self.paused:
+            from console.domain.errors import TandemError as Paused
+
+            raise Paused("The AI is paused by a supervisor; nothing is planned until resumed.")
         facts = await self.facts(case_id, instructions=instructions, now=now)
-        proposal = _with_verdicts(await self._plan_streaming(case_id, facts), facts)
+        policy = self._policies.active() if self._policies is not None else None
+        proposal = await self._plan_streaming(case_id, facts)
+        proposal = await self._store.read(
+            lambda conn: _with_verdicts(conn, proposal, facts, policy)
+        )
         last_seq = await self._store.write(lambda db: _keep(db, proposal))
         if last_seq is not None:
             self._bus.publish(EventsAppended(case_id, last_seq))
@@ -102,10 +166,14 @@ class PlanningService:
                 planner.on_text = None
 
     def replan(self, case_id: str) -> asyncio.Task[Proposal | None]:
-        """Plan ``case_id`` in the background; a run already under way for it is cancelled."""
+        """Plan ``case_id`` in the background; a run already under way for it is cancelled.
+        While the AI is paused the case is held instead, and planned on resume."""
         stale = self._running.pop(case_id, None)
         if stale is not None:
             stale.cancel()
+        if self.paused:
+            self._held.add(case_id)
+            return asyncio.ensure_future(_nothing())
         task = asyncio.ensure_future(self._guarded(case_id))
         self._running[case_id] = task
         task.add_done_callback(lambda t: self._finished(case_id, t))
@@ -117,6 +185,13 @@ class PlanningService:
 
     async def _guarded(self, case_id: str) -> Proposal | None:
         try:
+            owner = await self._store.read(
+                lambda conn: conn.execute(
+                    "SELECT owner_kind FROM cases WHERE id = ?", (case_id,)
+                ).fetchone()
+            )
+            if owner is not None and owner[0] == "agent":
+                return None  # a person has taken the case over: the AI stays out of it
             return await self.plan(case_id)
         except asyncio.CancelledError:
             raise
@@ -149,6 +224,9 @@ class PlanningService:
         )
         if row is not None and row[0] in _PLANNER_SOURCES:
             return  # the news is planning's own (a proposal, a decision): nothing to re-plan
+        if self.paused:
+            self._held.add(event.case_id)
+            return
         pending = self._pending.pop(event.case_id, None)
         if pending is not None:
             pending.cancel()
@@ -161,6 +239,7 @@ class PlanningService:
         self.replan(case_id)
 
     async def close(self) -> None:
+        self._held.clear()
         for handle in self._pending.values():
             handle.cancel()
         self._pending.clear()
@@ -170,23 +249,27 @@ class PlanningService:
         await asyncio.gather(*tasks, return_exceptions=True)
 
 
-def _with_verdicts(proposal: Proposal, facts: CaseFacts) -> Proposal:
-    """The proposal with the authority map's verdict on each step (the map, not the
-    planner, decides who may approve what; the check runs again at decision time)."""
-    from console.policy.authority import EvaluationContext, default_policy, evaluate_plan
+async def _nothing() -> None:
+    return None
 
-    case, refs = facts.case, facts.case.external_refs
-    context = EvaluationContext(
-        journey=case.journey,
-        tier=facts.customer.tier,
-        sentiment=case.sentiment.label if case.sentiment else None,
-        customer_id=case.customer_id,
-        order_ids=frozenset(refs.order_ids),
-        payment_ids=frozenset(refs.payment_ids),
-        shipment_ids=frozenset(refs.shipment_ids),
-        subscription_ids=frozenset([refs.subscription_id] if refs.subscription_id else []),
+
+def _with_verdicts(
+    conn: Any, proposal: Proposal, facts: CaseFacts, policy: AuthorityPolicy | None
+) -> Proposal:
+    """The proposal with the authority map's verdict on each step (the map, not the
+    planner, decides who may approve what; the check runs again at decision time), counting
+    what the case has already had approved against its caps."""
+    from console.policy.authority import default_policy, evaluate_plan
+    from console.store import decisions as decision_rows
+
+    from .decisions import evaluation_context
+
+    context = evaluation_context(
+        facts.case,
+        facts.customer,
+        spent_case=decision_rows.spent(conn, case_id=facts.case.id),
     )
-    verdicts = evaluate_plan(default_policy(), proposal.steps, context)
+    verdicts = evaluate_plan(policy or default_policy(), proposal.steps, context)
     return proposal.model_copy(update={"verdicts": verdicts})
 
 

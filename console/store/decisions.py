@@ -5,7 +5,9 @@ sqlite_utils Database); readers take a plain connection.
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -123,7 +125,7 @@ def _step_row(row: sqlite3.Row | tuple[object, ...]) -> StepRow:
         proposal_id=str(row[0]),
         step_id=str(row[1]),
         case_id=str(row[2]),
-        state=StepState(row[3]),
+        state=StepState(str(row[3])),
         step=adapter.validate_json(str(row[4])),
         verdict=Verdict.model_validate_json(str(row[5])),
         requested_by=str(row[6]),
@@ -202,10 +204,11 @@ def spent(
     case_id: str | None = None,
     requested_by: str | None = None,
     since: datetime | None = None,
-    except_proposal: str | None = None,
+    except_steps: tuple[str, Sequence[str]] | None = None,
 ) -> dict[str, Decimal]:
     """Money of approved steps and steps awaiting a supervisor, per currency: on a case,
-    or asked for by one person since a time (their day)."""
+    or asked for by one person since a time (their day). ``except_steps``: (proposal id,
+    step ids) left out — the steps being decided, which the engine adds itself."""
     where = ["state IN (?, ?)", "amount IS NOT NULL"]
     args: list[object] = [StepState.APPROVED.value, StepState.AWAITING_SUPERVISOR.value]
     if case_id is not None:
@@ -217,9 +220,9 @@ def spent(
     if since is not None:
         where.append("requested_at >= ?")
         args.append(iso(since))
-    if except_proposal is not None:
-        where.append("proposal_id != ?")
-        args.append(except_proposal)
+    if except_steps is not None:
+        where.append("NOT (proposal_id = ? AND step_id IN (SELECT value FROM json_each(?)))")
+        args += [except_steps[0], json.dumps(list(except_steps[1]))]
     totals: dict[str, Decimal] = {}
     for currency, amount in conn.execute(
         f"SELECT currency, amount FROM plan_steps WHERE {' AND '.join(where)}", args

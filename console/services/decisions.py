@@ -1,0 +1,799 @@
+"""The human controls: approve, edit, override (reject), instruct, take over, hand back, defer.
+
+Every call names the acting :class:`~console.services.roles.Principal`; the role is
+checked here (not only by the UI), and the authority map is run again on the final plan,
+inside the same write transaction that records the decision — so two approvals at once
+cannot both slip under a cumulative cap. One transaction holds the decision, the state of
+each decided step, the timeline event and the audit records; nothing is half-written.
+
+A step the approver may approve becomes ``approved`` (it waits for write-back); a step
+above an agent's authority becomes ``awaiting_supervisor`` and shows in the supervisors'
+queue; a step the map forbids, or leaves to people outside Tandem (``suggest``), is refused
+with the rule that says so, and nothing of that decision is written.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from console.domain.actions import PlanStep
+from console.domain.authority import AuthorityPolicy, AutonomyLevel, Verdict
+from console.domain.base import utc_now
+from console.domain.case import Case, CaseStatus, OwnerKind, WorkOwner
+from console.domain.customer import Customer
+from console.domain.errors import ConflictError, InvalidInput, Issue, NotFound
+from console.domain.events import Actor, ActorKind, DecisionPayload, EventSource, TimelineEvent
+from console.domain.kinds import DecisionKind, ReasonCode, Role, StepState
+from console.domain.proposal import Decision, FieldChange, Proposal
+from console.policy.authority import EvaluationContext, evaluate_plan, may_approve
+from console.store import Store, queries
+from console.store import audit as audit_log
+from console.store import decisions as rows
+from console.store import repositories as repo
+from console.store.queries import iso
+
+from .bus import CasesChanged, EventBus, EventsAppended
+from .roles import Capability, NotPermitted, Principal, allowed, require
+
+if TYPE_CHECKING:
+    from .controls import ControlService
+    from .policies import PolicyService
+
+__all__ = [
+    "APPROVAL_SLA",
+    "ApprovalsChanged",
+    "DecisionResult",
+    "DecisionService",
+    "DecisionsChanged",
+    "PlanVersions",
+    "Review",
+    "StepOutcome",
+    "WaitingStep",
+    "evaluation_context",
+    "plan_diff",
+]
+
+APPROVAL_SLA = timedelta(minutes=10)  # a step waiting longer for a supervisor is overdue
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionsChanged:
+    """A decision was recorded on a case."""
+
+    case_id: str
+    proposal_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovalsChanged:
+    """The supervisors' queue changed."""
+
+
+@dataclass(frozen=True)
+class StepOutcome:
+    step_id: str
+    state: StepState
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class DecisionResult:
+    decision: Decision
+    outcomes: list[StepOutcome]
+
+    @property
+    def awaiting_supervisor(self) -> list[str]:
+        return [o.step_id for o in self.outcomes if o.state is StepState.AWAITING_SUPERVISOR]
+
+
+@dataclass(frozen=True)
+class Review:
+    """What an approval of ``steps`` would do now, without doing it."""
+
+    steps: list[PlanStep]
+    verdicts: list[Verdict]
+    diff: list[FieldChange]
+    states: dict[str, StepState | None]  # the state each step would get; None: refused
+
+    @property
+    def refused(self) -> list[Verdict]:
+        return [v for v in self.verdicts if self.states.get(v.step_id) is None]
+
+
+@dataclass(frozen=True)
+class WaitingStep:
+    """A step in the supervisors' queue, with what they need to decide it."""
+
+    case_id: str
+    proposal_id: str
+    step: PlanStep
+    verdict: Verdict
+    requested_by: str
+    requested_at: datetime
+    case_subject: str
+    customer_name: str
+    journey: str
+    proposal_summary: str
+
+    def age(self, now: datetime | None = None) -> timedelta:
+        return (now or utc_now()) - self.requested_at
+
+    def overdue(self, now: datetime | None = None, sla: timedelta = APPROVAL_SLA) -> bool:
+        return self.age(now) > sla
+
+
+@dataclass(frozen=True)
+class PlanVersions:
+    """A proposal's plan as proposed, and each step's decided version and state."""
+
+    proposal: Proposal
+    decided: dict[str, rows.StepRow]
+
+    def state(self, step_id: str) -> StepState | None:
+        row = self.decided.get(step_id)
+        return None if row is None else row.state
+
+    @property
+    def approved_steps(self) -> list[PlanStep]:
+        return [
+            self.decided[s.step_id].step
+            for s in self.proposal.steps
+            if self.state(s.step_id) is StepState.APPROVED
+        ]
+
+
+def evaluation_context(
+    case: Case,
+    customer: Customer,
+    *,
+    role: Role = Role.AGENT,
+    sandbox: bool = False,
+    spent_case: Mapping[str, Decimal] | None = None,
+    spent_today: Mapping[str, Decimal] | None = None,
+) -> EvaluationContext:
+    """What the authority map needs to know about a case, its customer and the approver."""
+    refs = case.external_refs
+    return EvaluationContext(
+        journey=case.journey,
+        tier=customer.tier,
+        sentiment=case.sentiment.label if case.sentiment else None,
+        spent_case=dict(spent_case or {}),
+        spent_today=dict(spent_today or {}),
+        role=role,
+        sandbox=sandbox,
+        customer_id=case.customer_id,
+        order_ids=frozenset(refs.order_ids),
+        payment_ids=frozenset(refs.payment_ids),
+        shipment_ids=frozenset(refs.shipment_ids),
+        subscription_ids=frozenset([refs.subscription_id] if refs.subscription_id else []),
+    )
+
+
+def plan_diff(before: Sequence[PlanStep], after: Sequence[PlanStep]) -> list[FieldChange]:
+    """Field-level changes from ``before`` to ``after``, matched by step id."""
+    changes: list[FieldChange] = []
+    old = {s.step_id: s for s in before}
+    for step in after:
+        prior = old.get(step.step_id)
+        if prior is None:
+            changes.append(FieldChange(step_id=step.step_id, path="", after=_plain(step)))
+            continue
+        changes += [
+            FieldChange(step_id=step.step_id, path=path, before=a, after=b)
+            for path, a, b in _walk("", _plain(prior), _plain(step))
+        ]
+    return changes
+
+
+def _plain(step: PlanStep) -> Any:
+    return step.model_dump(mode="json")
+
+
+def _walk(path: str, a: Any, b: Any) -> Iterable[tuple[str, Any, Any]]:
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in sorted(set(a) | set(b)):
+            yield from _walk(f"{path}.{key}" if path else key, a.get(key), b.get(key))
+    elif a != b:
+        yield path, a, b
+
+
+def _day_start(now: datetime) -> datetime:
+    local = now.astimezone()
+    return local.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def _actor(by: Principal) -> Actor:
+    kind = ActorKind.AGENT if by.role is Role.AGENT else ActorKind.SUPERVISOR
+    return Actor(kind=kind, id=by.user_id, name=by.name)
+
+
+def _new_id(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:20]}"
+
+
+class DecisionService:
+    def __init__(
+        self,
+        store: Store,
+        bus: EventBus,
+        policies: PolicyService,
+        controls: ControlService,
+        *,
+        sandbox: bool = False,
+        replan: Callable[[str], object] | None = None,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self._store = store
+        self._bus = bus
+        self._policies = policies
+        self._controls = controls
+        self._sandbox = sandbox
+        self._replan = replan
+        self._clock = clock
+        self._presented: dict[str, datetime] = {}
+
+    # -- reading ------------------------------------------------------------------------
+
+    def presented(self, proposal_id: str) -> None:
+        """The proposal is on someone's screen now: time to decide counts from here."""
+        self._presented.setdefault(proposal_id, self._clock())
+
+    async def versions(self, proposal_id: str) -> PlanVersions:
+        def load(conn: Any) -> PlanVersions:
+            proposal = rows.get_proposal(conn, proposal_id)
+            if proposal is None:
+                raise NotFound(f"proposal {proposal_id} does not exist")
+            return PlanVersions(proposal, rows.step_rows(conn, proposal_id))
+
+        return await self._store.read(load)
+
+    async def decisions(self, case_id: str) -> list[Decision]:
+        return await self._store.read(lambda conn: rows.decisions_for_case(conn, case_id))
+
+    async def waiting(self, by: Principal) -> list[WaitingStep]:
+        """The supervisors' queue: steps above an agent's authority, oldest first."""
+        require(by, Capability.REVIEW_APPROVALS, sandbox=self._sandbox)
+        return await self._store.read(_waiting)
+
+    async def review(
+        self, case_id: str, proposal_id: str, steps: Sequence[PlanStep], by: Principal
+    ) -> Review:
+        """Run the authority map on ``steps`` (an edited plan, say) as an approval by ``by``
+        would, now; nothing is written."""
+        policy = self._policies.active()
+
+        def load(conn: Any) -> Review:
+            proposal = _proposal(conn, case_id, proposal_id)
+            verdicts = self._verdicts(conn, policy, proposal, list(steps), by, set())
+            return Review(
+                steps=list(steps),
+                verdicts=verdicts,
+                diff=plan_diff(proposal.steps, steps),
+                states={v.step_id: self._state_for(by, v) for v in verdicts},
+            )
+
+        return await self._store.read(load)
+
+    # -- deciding -----------------------------------------------------------------------
+
+    async def approve(
+        self,
+        case_id: str,
+        proposal_id: str,
+        by: Principal,
+        *,
+        step_ids: Sequence[str] | None = None,
+        edited: Sequence[PlanStep] | None = None,
+    ) -> DecisionResult:
+        """Approve steps of a proposal — all undecided ones when ``step_ids`` is None —
+        with ``edited`` versions replacing the proposed ones (same step id and action)."""
+        require(by, Capability.EDIT if edited else Capability.APPROVE, sandbox=self._sandbox)
+        policy = self._policies.active()
+        presented = self._presented.get(proposal_id)
+        now = self._clock()
+
+        def write(db: Any) -> tuple[DecisionResult, int]:
+            conn = db.conn
+            proposal = _proposal(conn, case_id, proposal_id)
+            case = repo.get_case(conn, case_id)
+            self._check_owner(case, by)
+            existing = rows.step_rows(conn, proposal_id)
+            chosen = self._chosen(proposal, existing, by, step_ids)
+            final = _apply_edits(proposal, chosen, edited or [])
+            for step in final:
+                pause = self._controls.paused_for(step.action)
+                if pause is not None:
+                    raise NotPermitted(
+                        f"{step.action.value} steps are paused by {pause.paused_by} since "
+                        f"{pause.paused_at:%H:%M}; nothing of that type can be approved until "
+                        f"a supervisor resumes it."
+                    )
+            waiting_ids = {
+                sid
+                for sid in chosen
+                if (row := existing.get(sid)) and row.state is StepState.AWAITING_SUPERVISOR
+            }
+            verdicts = self._verdicts(conn, policy, proposal, final, by, waiting_ids, now=now)
+            refused = [v for v in verdicts if self._state_for(by, v) is None]
+            if refused:
+                raise NotPermitted(_refusal(final, refused))
+            diff = plan_diff(proposal.steps, final)
+            decision = Decision(
+                id=_new_id("dec"),
+                case_id=case_id,
+                proposal_id=proposal_id,
+                actor=_actor(by),
+                role=by.role,
+                kind=DecisionKind.EDIT if diff else DecisionKind.APPROVE,
+                final_steps=final,
+                diff=diff,
+                decided_at=now,
+                time_to_decide_ms=_elapsed_ms(presented or proposal.created_at, now),
+            )
+            outcomes = []
+            for step, verdict in zip(final, verdicts, strict=True):
+                state = self._state_for(by, verdict)
+                assert state is not None
+                prior = existing.get(step.step_id)
+                rows.put_step(
+                    db,
+                    proposal_id=proposal_id,
+                    case_id=case_id,
+                    step=step,
+                    verdict=verdict,
+                    state=state,
+                    requested_by=prior.requested_by if prior else by.user_id,
+                    requested_at=datetime.fromisoformat(prior.requested_at) if prior else now,
+                    decided_by=by.user_id if state is StepState.APPROVED else None,
+                    decided_at=now if state is StepState.APPROVED else None,
+                    decision_id=decision.id,
+                )
+                outcomes.append(StepOutcome(step.step_id, state, verdict))
+            result = DecisionResult(decision, outcomes)
+            summary = _approval_summary(result)
+            seq = self._record(db, decision, summary, {"verdicts": verdicts, "states": outcomes})
+            self._sync_status(db, case_id)
+            return result, seq
+
+        result, seq = await self._store.write(write)
+        self._announce(case_id, proposal_id, seq, queue=True)
+        return result
+
+    async def reject(
+        self,
+        case_id: str,
+        proposal_id: str,
+        by: Principal,
+        reason: ReasonCode,
+        text: str | None = None,
+        *,
+        step_ids: Sequence[str] | None = None,
+    ) -> DecisionResult:
+        """Override: reject steps (all undecided ones when ``step_ids`` is None) with a
+        reason code. A supervisor may reject steps awaiting them; the agent who asked may
+        withdraw their own request."""
+        require(by, Capability.OVERRIDE, sandbox=self._sandbox)
+        reason = ReasonCode(reason)
+        note = (text or "").strip() or None
+        presented = self._presented.get(proposal_id)
+        now = self._clock()
+
+        def write(db: Any) -> tuple[DecisionResult, int]:
+            conn = db.conn
+            proposal = _proposal(conn, case_id, proposal_id)
+            self._check_owner(repo.get_case(conn, case_id), by)
+            existing = rows.step_rows(conn, proposal_id)
+            chosen = self._chosen(proposal, existing, by, step_ids, withdrawing=True)
+            given = {v.step_id: v for v in proposal.verdicts}
+            decision = Decision(
+                id=_new_id("dec"),
+                case_id=case_id,
+                proposal_id=proposal_id,
+                actor=_actor(by),
+                role=by.role,
+                kind=DecisionKind.OVERRIDE,
+                reason_code=reason,
+                reason_text=note,
+                decided_at=now,
+                time_to_decide_ms=_elapsed_ms(presented or proposal.created_at, now),
+            )
+            outcomes = []
+            for step in (s for s in proposal.steps if s.step_id in chosen):
+                prior = existing.get(step.step_id)
+                verdict = prior.verdict if prior else given.get(step.step_id)
+                if verdict is None:  # a proposal stored before verdicts existed
+                    verdict = self._verdicts(conn, self._policies.active(), proposal, [step], by)[0]
+                rows.put_step(
+                    db,
+                    proposal_id=proposal_id,
+                    case_id=case_id,
+                    step=prior.step if prior else step,
+                    verdict=verdict,
+                    state=StepState.REJECTED,
+                    requested_by=prior.requested_by if prior else by.user_id,
+                    requested_at=datetime.fromisoformat(prior.requested_at) if prior else now,
+                    decided_by=by.user_id,
+                    decided_at=now,
+                    decision_id=decision.id,
+                )
+                outcomes.append(StepOutcome(step.step_id, StepState.REJECTED, verdict))
+            result = DecisionResult(decision, outcomes)
+            what = (
+                f"{len(outcomes)} step{'s' if len(outcomes) != 1 else ''}" if outcomes else "plan"
+            )
+            summary = f"Rejected the {what} ({reason.value.replace('_', ' ')})"
+            seq = self._record(db, decision, summary, {"states": outcomes})
+            self._sync_status(db, case_id)
+            return result, seq
+
+        result, seq = await self._store.write(write)
+        self._announce(case_id, proposal_id, seq, queue=True)
+        return result
+
+    async def instruct(
+        self, case_id: str, text: str, by: Principal, *, proposal_id: str | None = None
+    ) -> Decision:
+        """Give the planner a standing instruction for the case and re-plan with it."""
+        require(by, Capability.INSTRUCT, sandbox=self._sandbox)
+        words = " ".join(text.split())
+        if not words:
+            raise InvalidInput(
+                "An instruction needs some text", [Issue("instruction", "", "empty")]
+            )
+        if len(words) > 500:
+            raise InvalidInput(
+                "An instruction is at most 500 characters",
+                [Issue("instruction", "", f"{len(words)} characters")],
+            )
+        now = self._clock()
+
+        def write(db: Any) -> tuple[Decision, int]:
+            self._check_owner(repo.get_case(db.conn, case_id), by)
+            decision = self._simple(case_id, proposal_id, by, DecisionKind.INSTRUCT, now, words)
+            rows.add_instruction(db, case_id, words, by.user_id, now)
+            return decision, self._record(db, decision, f"Instructed the AI: {words}"[:300], {})
+
+        decision, seq = await self._store.write(write)
+        self._announce(case_id, proposal_id, seq)
+        if self._replan is not None:
+            self._replan(case_id)
+        return decision
+
+    async def take_over(self, case_id: str, by: Principal) -> Decision:
+        """``by`` becomes the case's work owner; the AI stops proposing until handed back."""
+        require(by, Capability.TAKE_OVER, sandbox=self._sandbox)
+        now = self._clock()
+
+        def write(db: Any) -> tuple[Decision, int]:
+            case = repo.get_case(db.conn, case_id)
+            self._check_owner(case, by)
+            owner = WorkOwner(kind=OwnerKind.AGENT, id=by.user_id)
+            if case.owner != owner:
+                repo.update_case(
+                    db, case.model_copy(update={"owner": owner, "updated_at": now}), case.version
+                )
+            decision = self._simple(case_id, None, by, DecisionKind.TAKE_OVER, now)
+            return decision, self._record(db, decision, f"{by.name} took over the case", {})
+
+        decision, seq = await self._store.write(write)
+        self._announce(case_id, None, seq)
+        self._bus.publish(CasesChanged((case_id,)))
+        return decision
+
+    async def hand_back(self, case_id: str, by: Principal) -> Decision:
+        """Give the case back to the AI, which plans it again."""
+        require(by, Capability.TAKE_OVER, sandbox=self._sandbox)
+        now = self._clock()
+
+        def write(db: Any) -> tuple[Decision, int]:
+            case = repo.get_case(db.conn, case_id)
+            self._check_owner(case, by)
+            if case.owner.kind is OwnerKind.AGENT:
+                ai = WorkOwner(kind=OwnerKind.AI)
+                repo.update_case(
+                    db, case.model_copy(update={"owner": ai, "updated_at": now}), case.version
+                )
+            decision = self._simple(case_id, None, by, DecisionKind.HAND_BACK, now)
+            return decision, self._record(db, decision, f"{by.name} handed the case back", {})
+
+        decision, seq = await self._store.write(write)
+        self._announce(case_id, None, seq)
+        self._bus.publish(CasesChanged((case_id,)))
+        if self._replan is not None:
+            self._replan(case_id)
+        return decision
+
+    async def defer(
+        self,
+        case_id: str,
+        by: Principal,
+        text: str | None = None,
+        *,
+        proposal_id: str | None = None,
+    ) -> Decision:
+        """Decide later: recorded, nothing else changes."""
+        require(by, Capability.DEFER, sandbox=self._sandbox)
+        now = self._clock()
+        note = (text or "").strip() or None
+
+        def write(db: Any) -> tuple[Decision, int]:
+            self._check_owner(repo.get_case(db.conn, case_id), by)
+            decision = self._simple(case_id, proposal_id, by, DecisionKind.DEFER, now, note)
+            summary = f"Deferred: {note}" if note else "Deferred the decision"
+            return decision, self._record(db, decision, summary[:300], {})
+
+        decision, seq = await self._store.write(write)
+        self._announce(case_id, proposal_id, seq)
+        return decision
+
+    # -- the parts ----------------------------------------------------------------------
+
+    def _state_for(self, by: Principal, verdict: Verdict) -> StepState | None:
+        if verdict.level in (AutonomyLevel.FORBID, AutonomyLevel.SUGGEST):
+            return None
+        if may_approve(by.role, verdict.level, sandbox=self._sandbox):
+            return StepState.APPROVED
+        if verdict.level is AutonomyLevel.SUPERVISOR:
+            return StepState.AWAITING_SUPERVISOR
+        return None
+
+    def _check_owner(self, case: Case, by: Principal) -> None:
+        owner = case.owner
+        if (
+            owner.kind is OwnerKind.AGENT
+            and owner.id != by.user_id
+            and not allowed(by, Capability.REVIEW_APPROVALS, sandbox=self._sandbox)
+        ):
+            raise NotPermitted(
+                f"{owner.id} has taken this case over; only they or a supervisor may "
+                f"decide on it now."
+            )
+
+    def _chosen(
+        self,
+        proposal: Proposal,
+        existing: Mapping[str, rows.StepRow],
+        by: Principal,
+        step_ids: Sequence[str] | None,
+        *,
+        withdrawing: bool = False,
+    ) -> set[str]:
+        supervising = allowed(by, Capability.APPROVE_ABOVE_AGENT, sandbox=self._sandbox)
+
+        def open_to(step_id: str) -> bool:
+            row = existing.get(step_id)
+            if row is None:
+                return True
+            if row.state is StepState.AWAITING_SUPERVISOR:
+                return supervising or (withdrawing and row.requested_by == by.user_id)
+            return False
+
+        known = [s.step_id for s in proposal.steps]
+        if step_ids is None:
+            return {sid for sid in known if open_to(sid)}
+        unknown = [sid for sid in step_ids if sid not in known]
+        if unknown:
+            raise InvalidInput(
+                "Those steps are not in the plan",
+                [Issue(proposal.id, sid, "no such step") for sid in unknown],
+            )
+        closed = [sid for sid in step_ids if not open_to(sid)]
+        if closed:
+            states = ", ".join(
+                f"{sid}: {existing[sid].state.value.replace('_', ' ')}" for sid in closed
+            )
+            raise ConflictError(f"Already decided ({states}).")
+        return set(step_ids)
+
+    def _verdicts(
+        self,
+        conn: Any,
+        policy: AuthorityPolicy,
+        proposal: Proposal,
+        steps: list[PlanStep],
+        by: Principal,
+        deciding: set[str] | None = None,
+        *,
+        now: datetime | None = None,
+    ) -> list[Verdict]:
+        case = repo.get_case(conn, proposal.case_id)
+        customer = repo.get_customer(conn, case.customer_id)
+        skip = (proposal.id, sorted(deciding or {s.step_id for s in steps}))
+        context = evaluation_context(
+            case,
+            customer,
+            role=by.role,
+            sandbox=self._sandbox,
+            spent_case=rows.spent(conn, case_id=case.id, except_steps=skip),
+            spent_today=rows.spent(
+                conn,
+                requested_by=by.user_id,
+                since=_day_start(now or self._clock()),
+                except_steps=skip,
+            ),
+        )
+        return evaluate_plan(policy, steps, context)
+
+    def _simple(
+        self,
+        case_id: str,
+        proposal_id: str | None,
+        by: Principal,
+        kind: DecisionKind,
+        now: datetime,
+        text: str | None = None,
+    ) -> Decision:
+        return Decision(
+            id=_new_id("dec"),
+            case_id=case_id,
+            proposal_id=proposal_id,
+            actor=_actor(by),
+            role=by.role,
+            kind=kind,
+            reason_text=text,
+            decided_at=now,
+            time_to_decide_ms=0,
+        )
+
+    def _record(self, db: Any, decision: Decision, summary: str, extra: Mapping[str, Any]) -> int:
+        """Store the decision, its timeline event and its audit record; the new last seq."""
+        rows.put_decision(db, decision)
+        event = TimelineEvent(
+            id=f"{decision.id}-event",
+            case_id=decision.case_id,
+            occurred_at=decision.decided_at,
+            source=EventSource.TANDEM,
+            actor=decision.actor,
+            summary=summary[:300],
+            payload=DecisionPayload(
+                decision_id=decision.id,
+                proposal_id=decision.proposal_id,
+                decision_kind=decision.kind.value,
+                reason=decision.reason_text
+                or (decision.reason_code.value if decision.reason_code else None),
+            ),
+        )
+        repo.append_events(db, decision.case_id, [event])
+        payload: dict[str, Any] = {"decision": decision.model_dump(mode="json")}
+        for key, value in extra.items():
+            payload[key] = [
+                v.model_dump(mode="json")
+                if isinstance(v, Verdict)
+                else {"step_id": v.step_id, "state": v.state.value, "rule_id": v.verdict.rule_id}
+                for v in value
+            ]
+        audit_log.append(
+            db.conn,
+            kind="decision",
+            actor_id=decision.actor.id,
+            subject_ids=[decision.case_id, decision.id]
+            + ([decision.proposal_id] if decision.proposal_id else []),
+            payload=payload,
+            recorded_at=iso(decision.decided_at),
+        )
+        return queries.timeline_length(db.conn, decision.case_id)
+
+    def _sync_status(self, db: Any, case_id: str) -> None:
+        """A case with steps awaiting a supervisor shows it; once none wait, it is open."""
+        waiting = db.execute(
+            "SELECT 1 FROM plan_steps WHERE case_id = ? AND state = ? LIMIT 1",
+            (case_id, StepState.AWAITING_SUPERVISOR.value),
+        ).fetchone()
+        case = repo.get_case(db.conn, case_id)
+        status = case.status
+        if waiting and status.is_active:
+            status = CaseStatus.WAITING_SUPERVISOR
+        elif not waiting and status is CaseStatus.WAITING_SUPERVISOR:
+            status = CaseStatus.OPEN
+        if status is not case.status:
+            repo.update_case(
+                db,
+                case.model_copy(update={"status": status, "updated_at": self._clock()}),
+                case.version,
+            )
+
+    def _announce(
+        self, case_id: str, proposal_id: str | None, seq: int, queue: bool = False
+    ) -> None:
+        self._bus.publish(EventsAppended(case_id, seq))
+        self._bus.publish(DecisionsChanged(case_id, proposal_id))
+        self._bus.publish(CasesChanged((case_id,)))
+        if queue:
+            self._bus.publish(ApprovalsChanged())
+
+
+def _proposal(conn: Any, case_id: str, proposal_id: str) -> Proposal:
+    proposal = rows.get_proposal(conn, proposal_id)
+    if proposal is None or proposal.case_id != case_id:
+        raise NotFound(f"proposal {proposal_id} of case {case_id} does not exist")
+    latest = repo.latest_proposal(conn, case_id)
+    if latest is not None and latest.id != proposal.id:
+        # Steps already waiting for a supervisor stay decidable on their own proposal.
+        waiting = conn.execute(
+            "SELECT 1 FROM plan_steps WHERE proposal_id = ? AND state = ? LIMIT 1",
+            (proposal_id, StepState.AWAITING_SUPERVISOR.value),
+        ).fetchone()
+        if not waiting:
+            raise ConflictError(
+                "A newer plan has replaced this one (new facts arrived); review the new plan."
+            )
+    return proposal
+
+
+def _apply_edits(
+    proposal: Proposal, chosen: set[str], edited: Sequence[PlanStep]
+) -> list[PlanStep]:
+    originals = {s.step_id: s for s in proposal.steps}
+    edits: dict[str, PlanStep] = {}
+    issues: list[Issue] = []
+    for step in edited:
+        original = originals.get(step.step_id)
+        if original is None:
+            issues.append(Issue("edit", step.step_id, "no such step in the plan"))
+        elif original.action is not step.action:
+            issues.append(Issue("edit", step.step_id, "an edit cannot change the action type"))
+        elif step.step_id not in chosen:
+            issues.append(Issue("edit", step.step_id, "an edited step must be approved with it"))
+        else:
+            edits[step.step_id] = step
+    if issues:
+        raise InvalidInput("The edited plan cannot be used", issues)
+    return [edits.get(s.step_id, s) for s in proposal.steps if s.step_id in chosen]
+
+
+def _refusal(steps: Sequence[PlanStep], refused: Sequence[Verdict]) -> str:
+    actions = {s.step_id: s.action.value for s in steps}
+    parts = []
+    for v in refused:
+        what = (
+            "is not allowed" if v.level is AutonomyLevel.FORBID else "must be done outside Tandem"
+        )
+        parts.append(f"{v.step_id} ({actions[v.step_id]}) {what}: {v.clause} [rule {v.rule_id}]")
+    return "Nothing was approved. " + "; ".join(parts)
+
+
+def _approval_summary(result: DecisionResult) -> str:
+    approved = sum(o.state is StepState.APPROVED for o in result.outcomes)
+    waiting = len(result.awaiting_supervisor)
+    verb = "Edited and approved" if result.decision.kind is DecisionKind.EDIT else "Approved"
+    parts = []
+    if approved:
+        parts.append(f"{verb} {approved} step{'s' if approved != 1 else ''}")
+    if waiting:
+        parts.append(f"{waiting} step{'s' if waiting != 1 else ''} sent to a supervisor")
+    return "; ".join(parts) or "Approved"
+
+
+def _elapsed_ms(start: datetime, end: datetime) -> int:
+    return max(0, int((end - start).total_seconds() * 1000))
+
+
+def _waiting(conn: Any) -> list[WaitingStep]:
+    out: list[WaitingStep] = []
+    proposals: dict[str, Proposal | None] = {}
+    for row in rows.waiting_steps(conn):
+        case = repo.get_case(conn, row.case_id)
+        customer = repo.get_customer(conn, case.customer_id)
+        if row.proposal_id not in proposals:
+            proposals[row.proposal_id] = rows.get_proposal(conn, row.proposal_id)
+        proposal = proposals[row.proposal_id]
+        out.append(
+            WaitingStep(
+                case_id=row.case_id,
+                proposal_id=row.proposal_id,
+                step=row.step,
+                verdict=row.verdict,
+                requested_by=row.requested_by,
+                requested_at=datetime.fromisoformat(row.requested_at),
+                case_subject=case.subject,
+                customer_name=customer.name,
+                journey=case.journey.value,
+                proposal_summary=proposal.summary if proposal else "",
+            )
+        )
+    return out
