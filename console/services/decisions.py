@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from console.domain.actions import PlanStep
+from console.domain.actions import ACTION_TYPES, PlanStep
 from console.domain.authority import AuthorityPolicy, AutonomyLevel, Verdict
 from console.domain.base import utc_now
 from console.domain.case import Case, CaseStatus, OwnerKind, WorkOwner
@@ -363,6 +363,38 @@ class DecisionService:
         result, seq = await self._store.write(write)
         self._announce(case_id, proposal_id, seq, queue=True)
         return result
+
+    async def approve_waiting(
+        self, items: Sequence[tuple[str, str]], by: Principal
+    ) -> list[DecisionResult]:
+        """Approve steps from the supervisors' queue: ``items`` are (proposal id, step id).
+
+        Against automation bias, money never moves in bulk: refunds and credits may be
+        approved together only when they belong to one case (one decision per proposal)."""
+        require(by, Capability.APPROVE_ABOVE_AGENT, sandbox=self._sandbox)
+        waiting = {(w.proposal_id, w.step.step_id): w for w in await self.waiting(by)}
+        missing = [item for item in items if item not in waiting]
+        if missing:
+            raise ConflictError(
+                "No longer waiting: " + ", ".join(f"{p}/{s}" for p, s in missing) + "."
+            )
+        money_cases = {
+            waiting[item].case_id
+            for item in items
+            if ACTION_TYPES[waiting[item].step.action].moves_money
+        }
+        if len(money_cases) > 1:
+            raise NotPermitted(
+                "Refunds and credits are approved one case at a time, after reading each "
+                "case; they were not approved."
+            )
+        by_proposal: dict[str, list[str]] = {}
+        for proposal_id, step_id in items:
+            by_proposal.setdefault(proposal_id, []).append(step_id)
+        return [
+            await self.approve(waiting[(pid, ids[0])].case_id, pid, by, step_ids=ids)
+            for pid, ids in by_proposal.items()
+        ]
 
     async def reject(
         self,

@@ -501,3 +501,21 @@ def test_a_trainer_acts_as_a_supervisor_in_the_sandbox_except_on_the_map(
             _call(desk, name, TRAINER)
     else:
         _call(desk, name, TRAINER)
+
+
+def test_the_queue_never_approves_money_across_cases_in_bulk(desk: Desk) -> None:
+    desk.add_case("case-2")
+    first = desk.propose(refund("s1", "80.00"), case_id=desk.case_id)
+    second = desk.propose(refund("s1", "70.00"), case_id="case-2")
+    run(desk.decisions.approve(desk.case_id, first.id, AGENT))
+    run(desk.decisions.approve("case-2", second.id, AGENT))
+    items = [(first.id, "s1"), (second.id, "s1")]
+    with pytest.raises(NotPermitted, match="one case at a time"):
+        run(desk.decisions.approve_waiting(items, SUPERVISOR))
+    assert len(run(desk.decisions.waiting(SUPERVISOR))) == 2
+    with pytest.raises(NotPermitted):
+        run(desk.decisions.approve_waiting(items[:1], AGENT))
+    results = run(desk.decisions.approve_waiting(items[:1], SUPERVISOR))
+    assert results[0].outcomes[0].state is StepState.APPROVED
+    with pytest.raises(ConflictError, match="No longer waiting"):
+        run(desk.decisions.approve_waiting(items[:1], SUPERVISOR))
