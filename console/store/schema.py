@@ -299,6 +299,47 @@ def _v7(conn: sqlite3.Connection) -> None:
     run_script(conn, _V7)
 
 
+# Signed checkpoints of the audit chain. ``audit_keys`` holds each Ed25519 public key that
+# ever signed one (raw 32 bytes) under its fingerprint (SHA-256 of those bytes, hex); the
+# private key never enters the store. ``audit_checkpoints`` holds, per checkpoint, the last
+# record it covers (``seq``), that record's hash and the signature over both; ``sent_at``
+# is set once the outbox has delivered it to the external audit sink, and is the only
+# thing that may change.
+_V8 = """
+CREATE TABLE audit_keys (
+    fingerprint TEXT PRIMARY KEY,
+    algorithm   TEXT NOT NULL,            -- ed25519
+    public_key  BLOB NOT NULL,            -- raw public key bytes
+    created_at  TEXT NOT NULL,
+    kept_in     TEXT NOT NULL             -- where the private key is: keyring, file, memory
+) WITHOUT ROWID;
+CREATE TRIGGER audit_keys_append_only_update BEFORE UPDATE ON audit_keys
+BEGIN SELECT RAISE(ABORT, 'audit keys are append-only'); END;
+CREATE TRIGGER audit_keys_append_only_delete BEFORE DELETE ON audit_keys
+BEGIN SELECT RAISE(ABORT, 'audit keys are append-only'); END;
+CREATE TABLE audit_checkpoints (
+    seq             INTEGER PRIMARY KEY,  -- the last audit record covered
+    hash            TEXT NOT NULL,        -- that record's hash
+    created_at      TEXT NOT NULL,
+    key_fingerprint TEXT NOT NULL REFERENCES audit_keys(fingerprint),
+    signature       BLOB NOT NULL,
+    sent_at         TEXT                  -- delivered to the external audit sink
+);
+CREATE INDEX audit_checkpoints_unsent ON audit_checkpoints(seq) WHERE sent_at IS NULL;
+CREATE TRIGGER audit_checkpoints_only_sent BEFORE UPDATE ON audit_checkpoints
+WHEN OLD.sent_at IS NOT NULL OR NEW.seq IS NOT OLD.seq OR NEW.hash IS NOT OLD.hash
+  OR NEW.created_at IS NOT OLD.created_at OR NEW.key_fingerprint IS NOT OLD.key_fingerprint
+  OR NEW.signature IS NOT OLD.signature
+BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only (only sent_at is set, once)'); END;
+CREATE TRIGGER audit_checkpoints_append_only_delete BEFORE DELETE ON audit_checkpoints
+BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+"""
+
+
+def _v8(conn: sqlite3.Connection) -> None:
+    run_script(conn, _V8)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1,  # 1: cases, customers, events
     _v2_backfill,  # 2: full-text search, filled from what is already stored
@@ -307,6 +348,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v5,  # 5: term statistics for ranked search
     _v6,  # 6: the AI's proposals
     _v7,  # 7: decisions, plan step states, instructions, authority map versions, pauses, audit
+    _v8,  # 8: signed checkpoints of the audit chain and their public keys
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
