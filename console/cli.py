@@ -146,6 +146,7 @@ def _parser() -> argparse.ArgumentParser:
 
     _llm_parser(sub)
     _policy_parser(sub)
+    _audit_parser(sub)
 
     sandbox = sub.add_parser(
         "sandbox",
@@ -463,6 +464,92 @@ def _policy(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+AUDIT_DESCRIPTION = """\
+The audit trail: every proposal, decision, execution, policy change and pause, hash-chained
+and append-only, with signed checkpoints. 'verify' checks every record and checkpoint;
+'export' writes the records for an auditor.
+"""
+
+
+def _audit_parser(sub: Any) -> None:
+    audit = sub.add_parser(
+        "audit",
+        help="verify or export the audit trail",
+        description=AUDIT_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    actions = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    verify = actions.add_parser(
+        "verify",
+        help="check every record's hash chain and every signed checkpoint",
+        description="Check that no audit record was changed, removed, inserted or reordered "
+        "and that every checkpoint's hash and signature hold. Prints the records and "
+        "checkpoints checked and the first bad record with the reason; exit code 0 when "
+        "the trail holds, 1 when it does not.",
+    )
+    export = actions.add_parser(
+        "export",
+        help="write the audit records as JSON Lines or CSV",
+        description="Write each record's seq, recorded_at, actor, kind, subjects, payload, "
+        "prev_hash and hash: in jsonl the payload is the JSON object that was hashed, in "
+        "csv it is JSON text.",
+    )
+    export.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    export.add_argument(
+        "--since", metavar="T", help="only records from this time on, e.g. 2026-03-01T00:00:00Z"
+    )
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write here instead of standard output"
+    )
+    for action in (verify, export):  # also accepted after the action, as with 'tandem --data-dir'
+        action.add_argument(
+            "--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS, help="data folder"
+        )
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from console.app import open_services
+    from console.connectors.secrets import SessionSecrets
+    from console.domain.errors import StoreError
+    from console.services.audit import AuditService
+
+    since = None
+    if args.audit_command == "export" and args.since:
+        try:
+            since = datetime.fromisoformat(args.since.replace("Z", "+00:00"))
+        except ValueError:
+            return _fail(f"--since {args.since!r} is not an ISO 8601 time", EXIT_UNUSABLE)
+        if since.tzinfo is None:
+            return _fail("--since needs a time zone, e.g. 2026-03-01T00:00:00Z", EXIT_UNUSABLE)
+    try:
+        services = open_services(args.data_dir)
+    except StoreError as exc:
+        return _fail(str(exc), EXIT_UNUSABLE)
+    try:
+        # verify and export never sign, so the keyring is not even probed
+        service = AuditService(services.store, services.data_dir, SessionSecrets())
+        if args.audit_command == "verify":
+            check = _run_async(service.verify())
+            print(f"records checked:     {check.records}")
+            print(f"checkpoints checked: {check.checkpoints}")
+            if check.ok:
+                print("The audit trail holds: no record or checkpoint was changed.")
+                return EXIT_OK
+            print(f"first bad record:    {check.first_bad}")
+            print(f"reason:              {check.problem}")
+            return EXIT_FAILED
+        count = _run_async(service.export(args.output or sys.stdout, args.format, since))
+        if args.output:
+            print(f"Exported {count} audit record(s) to {args.output}.", file=sys.stderr)
+        return EXIT_OK
+    except (OSError, StoreError) as exc:
+        return _fail(str(exc))
+    finally:
+        services.close()
+
+
 def _read_key() -> str:
     """The key from a hidden prompt on a terminal, else one line of standard input."""
     if sys.stdin is not None and sys.stdin.isatty():
@@ -537,6 +624,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.command == "policy":
         return _policy(args)
+
+    if args.command == "audit":
+        return _audit(args)
 
     from console.app import open_services
     from console.domain.errors import InvalidInput, NotFound, StoreError
