@@ -64,6 +64,8 @@ def jsonable(value: Any) -> Any:
 def to_minor(money: Any) -> int:
     """A money value (``{"amount": "12.50", "currency": "EUR"}``) in minor units: 1250."""
     if not isinstance(money, Mapping):
+        money = jsonable(money)
+    if not isinstance(money, Mapping):
         raise TemplateError("minor needs a money value with amount and currency")
     try:
         amount = Decimal(str(money["amount"]))
@@ -193,9 +195,13 @@ class RestConnector:
         headers = {"Accept": "application/json"}
         for name, template in {**self.config.headers, **extra}.items():
             headers[name] = render_text(template, context, f"headers.{name}")
-        if self.config.auth is not None:
-            headers.update(self.config.auth.to_auth().headers(self._secrets))
         return headers
+
+    def _credentials(self) -> dict[str, str]:
+        """The auth header, read from the keyring at the last moment (never kept)."""
+        if self.config.auth is None:
+            return {}
+        return self.config.auth.to_auth().headers(self._secrets)
 
     def _timeout(self) -> httpx.Timeout | None:
         if self.config.timeout_s is None:
@@ -225,6 +231,7 @@ class RestConnector:
                 headers["Content-Type"] = "application/x-www-form-urlencoded"
             else:
                 json_body = body
+        headers.update(self._credentials())
         timeout = self._timeout()
         return self._client.build_request(
             spec.method,
@@ -302,7 +309,7 @@ class RestConnector:
             "GET",
             join_url(self.base_url, path),
             params=query or None,
-            headers=self._headers({}, context),
+            headers={**self._headers({}, context), **self._credentials()},
         )
 
     def _match(
