@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .live import FeedSource, LiveService
     from .planning import PlanningService
     from .policies import PolicyService
+    from .profiles import ProfileService
     from .roles import Principal
     from .scenario import ScenarioPlayer
     from .seeding import DemoService
@@ -90,7 +91,7 @@ class Services:
     def scenarios(self) -> ScenarioPlayer:
         from .scenario import ScenarioPlayer
 
-        return ScenarioPlayer(self.store, self.ingest, self.bus)
+        return ScenarioPlayer(self.store, self.ingest, self.bus, sandbox=self.sandbox)
 
     @cached_property
     def planning(self) -> PlanningService:
@@ -131,6 +132,12 @@ class Services:
             sandbox=self.sandbox,
             replan=lambda case_id: self.planning.replan(case_id),
         )
+
+    @cached_property
+    def profiles(self) -> ProfileService:
+        from .profiles import PROFILES_FILE, ProfileService
+
+        return ProfileService(self.data_dir / PROFILES_FILE, self.settings, self.store, self.bus)
 
     def principal(self) -> Principal:
         """The person at the keyboard: the signed-in local profile."""

@@ -21,6 +21,7 @@ from console.store import repositories as repo
 
 from .bus import EventBus, Progress
 from .ingest import IngestService
+from .roles import Capability, Principal, require
 
 SCENARIO_TASK = "scenario"
 Sleep = Callable[[float], Awaitable[None]]
@@ -36,9 +37,16 @@ class PlaybackReport:
 
 class ScenarioPlayer:
     def __init__(
-        self, store: Store, ingest: IngestService, bus: EventBus, *, sleep: Sleep = asyncio.sleep
+        self,
+        store: Store,
+        ingest: IngestService,
+        bus: EventBus,
+        *,
+        sleep: Sleep = asyncio.sleep,
+        sandbox: bool = False,
     ) -> None:
         self._store = store
+        self._sandbox = sandbox
         self._ingest = ingest
         self._bus = bus
         self._sleep = sleep
@@ -56,9 +64,18 @@ class ScenarioPlayer:
         return not self._running.is_set()
 
     async def play(
-        self, scenario: CaseFile, *, speed: float = 1.0, max_gap: float = 10.0
+        self,
+        scenario: CaseFile,
+        *,
+        speed: float = 1.0,
+        max_gap: float = 10.0,
+        by: Principal | None = None,
     ) -> PlaybackReport:
-        """Play ``scenario``; cancel the task to stop. ``speed`` 0 plays without waiting."""
+        """Play ``scenario``; cancel the task to stop. ``speed`` 0 plays without waiting.
+
+        With ``by``, only someone who may play scenarios (a trainer, in the sandbox) may."""
+        if by is not None:
+            require(by, Capability.PLAY_SCENARIOS, sandbox=self._sandbox)
         if speed < 0 or max_gap < 0:
             raise ValueError("speed and max_gap cannot be negative")
         stage = scenario.model_copy(update={"events": []})
