@@ -187,7 +187,7 @@ def _tls_error(exc: BaseException) -> ssl.SSLError | None:
 
 def _tls_message(error: ssl.SSLError) -> str:
     if isinstance(error, ssl.SSLCertVerificationError):
-        why = getattr(error, "verify_message", None) or "it is not trusted"
+        why = (getattr(error, "verify_message", None) or "it is not trusted").rstrip(".")
         return (
             f"TLS: the server's certificate could not be verified ({why}); nothing was sent. "
             "Check the address, or the CA bundle configured for this connector."
