@@ -195,3 +195,4 @@ class ExecutionState(StrEnum):
     REJECTED = "rejected"
     UNKNOWN_OUTCOME = "unknown_outcome"
     RECONCILED = "reconciled"
+    CANCELLED = "cancelled"

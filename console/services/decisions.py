@@ -226,6 +226,7 @@ class DecisionService:
         *,
         sandbox: bool = False,
         replan: Callable[[str], object] | None = None,
+        enqueued: Callable[[], object] | None = None,
         clock: Callable[[], datetime] = utc_now,
     ) -> None:
         self._store = store
@@ -234,6 +235,7 @@ class DecisionService:
         self._controls = controls
         self._sandbox = sandbox
         self._replan = replan
+        self._enqueued = enqueued  # wakes the write-back dispatcher
         self._clock = clock
         self._presented: dict[str, datetime] = {}
 
@@ -354,6 +356,8 @@ class DecisionService:
                     decision_id=decision.id,
                 )
                 outcomes.append(StepOutcome(step.step_id, state, verdict))
+                if state is StepState.APPROVED:
+                    _execute(db, decision, proposal_id, step, by, now)
             result = DecisionResult(decision, outcomes)
             summary = _approval_summary(result)
             seq = self._record(db, decision, summary, {"verdicts": verdicts, "states": outcomes})
@@ -362,6 +366,10 @@ class DecisionService:
 
         result, seq = await self._store.write(write)
         self._announce(case_id, proposal_id, seq, queue=True)
+        if self._enqueued is not None and any(
+            o.state is StepState.APPROVED for o in result.outcomes
+        ):
+            self._enqueued()
         return result
 
     async def approve_waiting(
@@ -737,6 +745,62 @@ class DecisionService:
         self._bus.publish(CasesChanged((case_id,)))
         if queue:
             self._bus.publish(ApprovalsChanged())
+
+
+def _execute(
+    db: Any, decision: Decision, proposal_id: str, step: PlanStep, by: Principal, now: datetime
+) -> None:
+    """An approved step: an outbox row for the dispatcher when it leaves the machine (same
+    transaction as the decision); done here and now when Tandem itself carries it out."""
+    from console.domain.kinds import CaseStatus as Status
+    from console.domain.kinds import ExecutionState, SystemName
+    from console.store import outbox
+
+    system = ACTION_TYPES[step.action].system
+    params = step.params.model_dump(mode="json")
+    if system is SystemName.TICKETS:  # a reply or an escalation goes on the case's ticket
+        ticket = repo.get_case(db.conn, decision.case_id).external_refs.ticket_id
+        if ticket:
+            params["ticket_id"] = ticket
+    row = outbox.enqueue(
+        db,
+        execution_id=_new_id("exe"),
+        decision_id=decision.id,
+        case_id=decision.case_id,
+        proposal_id=proposal_id,
+        step_id=step.step_id,
+        action=step.action.value,
+        destination=system.value,
+        params=params,
+        approved_by=by.user_id,
+        approved_role=by.role.value,
+        now=now,
+    )
+    if system is SystemName.TANDEM:  # closing the case: Tandem's own record
+        case = repo.get_case(db.conn, decision.case_id)
+        if case.status.is_active:
+            closed = case.model_copy(update={"status": Status.RESOLVED, "updated_at": now})
+            repo.update_case(db, closed, case.version)
+        outbox.finish(
+            db, [outbox.Finished(row.id, ExecutionState.DELIVERED, remote_ref=case.id)], now
+        )
+        audit_log.append(
+            db.conn,
+            kind="execution",
+            actor_id=by.user_id,
+            subject_ids=[decision.case_id, row.id],
+            payload={
+                "execution_id": row.id,
+                "action": step.action.value,
+                "destination": system.value,
+                "state": ExecutionState.DELIVERED.value,
+                "idempotency_key": row.idempotency_key,
+                "payload_hash": row.payload_hash,
+                "attempts": 0,
+                "remote_ref": case.id,
+            },
+            recorded_at=iso(now),
+        )
 
 
 def _proposal(conn: Any, case_id: str, proposal_id: str) -> Proposal:

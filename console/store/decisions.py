@@ -205,6 +205,7 @@ def spent(
     requested_by: str | None = None,
     since: datetime | None = None,
     except_steps: tuple[str, Sequence[str]] | None = None,
+    before: str | None = None,
 ) -> dict[str, Decimal]:
     """Money of approved steps and steps awaiting a supervisor, per currency: on a case,
     or asked for by one person since a time (their day). ``except_steps``: (proposal id,
@@ -220,6 +221,9 @@ def spent(
     if since is not None:
         where.append("requested_at >= ?")
         args.append(iso(since))
+    if before is not None:  # only steps asked for earlier (an ISO time)
+        where.append("requested_at < ?")
+        args.append(before)
     if except_steps is not None:
         where.append("NOT (proposal_id = ? AND step_id IN (SELECT value FROM json_each(?)))")
         args += [except_steps[0], json.dumps(list(except_steps[1]))]

@@ -340,6 +340,13 @@ def _v8(conn: sqlite3.Connection) -> None:
     run_script(conn, _V8)
 
 
+def _v9(conn: sqlite3.Connection) -> None:
+    # The write-back outbox and the per-destination circuit breakers (console/store/outbox.py).
+    from .outbox import OUTBOX_SCHEMA
+
+    run_script(conn, OUTBOX_SCHEMA)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1,  # 1: cases, customers, events
     _v2_backfill,  # 2: full-text search, filled from what is already stored
@@ -349,6 +356,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v6,  # 6: the AI's proposals
     _v7,  # 7: decisions, plan step states, instructions, authority map versions, pauses, audit
     _v8,  # 8: signed checkpoints of the audit chain and their public keys
+    _v9,  # 9: the write-back outbox and circuit breakers
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
