@@ -373,79 +373,94 @@ def _link_problem(seq: int) -> str:
 
 
 def _walk(rows: list[Any], prev: str) -> tuple[str, int | None, str | None]:
-    """Check the links and hashes of ``rows`` (contiguous records) after ``prev``: the last
-    good hash, and the first bad record's seq and problem (None, None when all hold)."""
+    """Check the links and hashes of ``rows`` — (payload, prev_hash, hash) of contiguous
+    records — after ``prev``: the last good hash, and the index of the first bad row with
+    what is wrong with it ("link" or "hash"; None, None when all hold)."""
     sha256 = hashlib.sha256
     start = prev
-    try:  # the hot loop: about a microsecond a record
-        for seq, payload, prev_hash, digest in rows:
-            if prev_hash != prev:
-                return prev, seq, _link_problem(seq)
-            if sha256(prev_hash.encode() + payload).hexdigest() != digest:
-                return prev, seq, f"record {seq} was changed after it was written"
+    try:  # the hot loop, about a microsecond a record: does every record hold?
+        for payload, prev_hash, digest in rows:
+            if prev_hash != prev or sha256(prev_hash.encode() + payload).hexdigest() != digest:
+                break
             prev = digest
-        return prev, None, None
+        else:
+            return prev, None, None
     except (TypeError, AttributeError, UnicodeEncodeError):  # a column of the wrong type
-        prev = start
-    for seq, payload, prev_hash, digest in rows:
+        pass
+    prev = start  # one does not: walk again, carefully, to find which
+    for index, (payload, prev_hash, digest) in enumerate(rows):
         if not isinstance(prev_hash, str) or prev_hash != prev:
-            return prev, seq, _link_problem(seq)
+            return prev, index, "link"
         data = payload if isinstance(payload, bytes) else str(payload).encode()
         if sha256(prev.encode("ascii") + data).hexdigest() != digest:
-            return prev, seq, f"record {seq} was changed after it was written"
+            return prev, index, "hash"
         prev = digest
     return prev, None, None
+
+
+_RANGE = "FROM audit WHERE seq >= ? AND seq < ? ORDER BY seq"
 
 
 def verify(conn: sqlite3.Connection, *, batch: int = 10_000) -> AuditCheck:
     """Walk the chain in order; report the first record whose link, hash or checkpoint is
     wrong. Run it in one read transaction (a reader connection) for a consistent view.
 
-    Records are read in batches; a batch whose first and last seq are where they should be
-    holds every seq in between (seq is the primary key, read in order), so gaps cost
-    nothing per record.
+    Records are read in ranges of ``batch`` sequence numbers; a range that holds as many
+    records as numbers has no gap (seq is the primary key), so finding deleted records
+    costs nothing per record — not even reading seq.
     """
     checkpoints, keys = _load_checkpoints(conn)
     signatures = _Signatures(keys)
     pending = sorted(checkpoints)  # checkpoint seqs not yet reached
     next_cp = 0
+    lowest, highest = conn.execute(  # one aggregate a query: each is then a b-tree lookup
+        "SELECT (SELECT MIN(seq) FROM audit), (SELECT MAX(seq) FROM audit)"
+    ).fetchone()
+    if lowest is not None and lowest < 1:
+        return AuditCheck(
+            0, int(lowest), f"record {lowest} was inserted before the first record", 0
+        )
+    last = int(highest or 0)
     prev = GENESIS_HASH
-    expected = 1  # the seq the next record must have
+    expected = 1  # the seq of the next record
     checked = 0
-    cursor = conn.execute("SELECT seq, payload, prev_hash, hash FROM audit ORDER BY seq")
-    while rows := cursor.fetchmany(batch):
+    while expected <= last:
+        end = min(expected + batch, last + 1)
+        rows = conn.execute(f"SELECT payload, prev_hash, hash {_RANGE}", (expected, end)).fetchall()
         bad: int | None = None
         problem: str | None = None
-        if rows[0][0] != expected or rows[-1][0] != expected + len(rows) - 1:
-            for offset, row in enumerate(rows):
-                if row[0] != expected + offset:
-                    bad, problem = expected + offset, f"record {expected + offset} is missing"
-                    rows = rows[:offset]
-                    break
-        if rows:
-            prev, walk_bad, walk_problem = _walk(rows, prev)
-            if walk_bad is not None:
-                bad, problem = walk_bad, walk_problem
-        good_until = expected + len(rows) - 1 if bad is None else bad - 1
+        if len(rows) != end - expected:  # a gap: find where
+            seqs = [s for (s,) in conn.execute(f"SELECT seq {_RANGE}", (expected, end))]
+            gap = next(i for i, seq in enumerate([*seqs, None]) if seq != expected + i)
+            bad, problem = expected + gap, f"record {expected + gap} is missing"
+            rows = rows[:gap]
+        prev, index, what = _walk(rows, prev)
+        if index is not None:
+            bad = expected + index
+            if what == "link":
+                problem = _link_problem(bad)
+            else:
+                problem = f"record {bad} was changed after it was written"
+        good_until = end - 1 if bad is None else bad - 1
         while next_cp < len(pending) and pending[next_cp] <= good_until:
             seq = pending[next_cp]
-            cp_problem = signatures.problem(seq, rows[seq - expected][3], checkpoints[seq])
+            cp_problem = signatures.problem(seq, rows[seq - expected][2], checkpoints[seq])
             if cp_problem is not None:
                 return AuditCheck(seq - 1, seq, cp_problem, checked)
             checked += 1
             next_cp += 1
         if bad is not None:
             return AuditCheck(bad - 1, bad, problem, checked)
-        expected += len(rows)
+        expected = end
     if next_cp < len(pending):
         return AuditCheck(
-            expected - 1,
-            expected,
-            f"record {expected} is missing: a checkpoint covers the log up to record "
+            last,
+            last + 1,
+            f"record {last + 1} is missing: a checkpoint covers the log up to record "
             f"{pending[-1]}, so records were removed from its end",
             checked,
         )
-    return AuditCheck(expected - 1, checkpoints=checked)
+    return AuditCheck(last, checkpoints=checked)
 
 
 # -- export ------------------------------------------------------------------------------

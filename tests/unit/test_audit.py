@@ -280,6 +280,10 @@ def _rechain_from(conn: sqlite3.Connection, seq: int) -> None:
         put(conn, s, tuple(row))
 
 
+def _duplicate(conn: sqlite3.Connection) -> None:
+    put(conn, 4322, record(conn, 4321))  # record 4321 again, in place of 4322
+
+
 def _insert_carefully(conn: sqlite3.Connection) -> None:
     shift_up(conn, 4321)
     prev = record(conn, 4320)[6]
@@ -323,6 +327,7 @@ TAMPERING: list[tuple[str, Callable[[sqlite3.Connection], None], int, str]] = [
     ("record deleted", _delete, 4321, "record 4321 is missing"),
     ("record deleted, later ones renumbered", _delete_and_renumber, 4321, "does not follow"),
     ("records swapped", _swap, 4321, "record 4321 does not follow record 4320"),
+    ("record copied over the next", _duplicate, 4322, "record 4322 does not follow record 4321"),
     ("record inserted, copied hash", _insert_naively, 4321, "record 4321 was changed"),
     # A well-linked insertion is a valid record itself: the next one no longer follows.
     ("record inserted, linked", _insert_carefully, 4322, "record 4322 does not follow"),
