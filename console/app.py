@@ -6,12 +6,13 @@ import asyncio
 import logging
 import logging.handlers
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from console.services import Services
-from console.services.bus import EventBus, FeedStatus
+from console.services.bus import EventBus, FeedStatus, Level
 from console.store import Store
 
 if TYPE_CHECKING:
@@ -105,8 +106,27 @@ def open_services(data_dir: Path | str | None = None, *, sandbox: bool = False) 
     store = Store.open(paths.database)
     log.info("opened %s", paths.database)
     bus = EventBus()
-    source = sandbox_source(paths.data_dir, bus) if sandbox else None
     services: Services
+
+    def sandbox_up(base_url: str) -> None:
+        # The bundled sandbox stands in for every remote system: approved actions go there.
+        from console.connectors.registry import sandbox_base_urls
+        from console.services.dispatcher import DispatcherBusy
+
+        try:
+            services.writeback.start(sandbox_base_urls(base_url))
+        except (DispatcherBusy, RuntimeError) as exc:
+            bus.tell(Level.WARNING, str(exc))
+
+    def sandbox_down() -> None:
+        if "writeback" in vars(services):
+            services.writeback.stop()
+
+    source = (
+        sandbox_source(paths.data_dir, bus, on_started=sandbox_up, on_stopping=sandbox_down)
+        if sandbox
+        else None
+    )
 
     def planner_factory() -> Planner:
         # Runs when planning is first used, long after the first frame: the settings of
@@ -200,7 +220,13 @@ SANDBOX_FEED = "sandbox"
 
 
 def sandbox_source(
-    data_dir: Path, bus: EventBus, *, demo_cases: int = 120, seed: int = 1
+    data_dir: Path,
+    bus: EventBus,
+    *,
+    demo_cases: int = 120,
+    seed: int = 1,
+    on_started: Callable[[str], None] | None = None,
+    on_stopping: Callable[[], None] | None = None,
 ) -> FeedSource:
     """Live events from the sandbox remote systems, started on loopback when opened.
 
@@ -220,6 +246,8 @@ def sandbox_source(
         client = httpx.AsyncClient(base_url=sandbox.base_url, timeout=10.0, trust_env=False)
         running.update(sandbox=sandbox, client=client)
         log.info("sandbox running at %s (pid %d)", sandbox.base_url, sandbox.pid)
+        if on_started is not None:
+            on_started(sandbox.base_url)
 
         def status(state: str, detail: str) -> None:
             bus.publish(FeedStatus(SANDBOX_FEED, state, detail))
@@ -235,6 +263,8 @@ def sandbox_source(
         ]
 
     async def close_feeds() -> None:
+        if on_stopping is not None:
+            await asyncio.to_thread(on_stopping)  # joins the dispatcher thread
         client = running.pop("client", None)
         if client is not None:
             await client.aclose()

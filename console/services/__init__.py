@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .roles import Principal
     from .scenario import ScenarioPlayer
     from .seeding import DemoService
+    from .writeback import WritebackService
 
 
 class Services:
@@ -131,6 +132,20 @@ class Services:
             self.controls,
             sandbox=self.sandbox,
             replan=lambda case_id: self.planning.replan(case_id),
+            enqueued=lambda: self.writeback.wake() if "writeback" in vars(self) else None,
+        )
+
+    @cached_property
+    def writeback(self) -> WritebackService:
+        from .writeback import WritebackService
+
+        return WritebackService(
+            self.store,
+            self.bus,
+            self.data_dir,
+            controls=self.controls,
+            policies=self.policies,
+            sandbox=self.sandbox,
         )
 
     @cached_property
@@ -153,4 +168,6 @@ class Services:
         return LiveService(self.ingest, self.bus, self.feed_source)
 
     def close(self) -> None:
+        if "writeback" in vars(self):
+            self.writeback.stop()
         self.store.close()

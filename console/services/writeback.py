@@ -1,0 +1,196 @@
+"""Write-back as people see it: each approved step's execution, the destinations' breakers
+and queues, the unknown-outcome queue, and retry / cancel / settle — plus starting and
+stopping the dispatcher thread for this data folder.
+
+The dispatcher runs on its own thread (:class:`~console.services.dispatcher.DispatcherThread`);
+what it reports reaches the bus on the console's loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from console.domain.kinds import ExecutionState
+from console.store import Store, outbox
+
+from .bus import EventBus
+from .dispatcher import (
+    BreakerView,
+    Dispatcher,
+    DispatcherThread,
+    DispatchSettings,
+    ExecutionsChanged,
+    cancel_execution,
+    retry_execution,
+    settle_unknown,
+)
+from .roles import Principal
+
+__all__ = ["DESTINATION_TITLES", "WritebackService", "WritebackStatus"]
+
+log = logging.getLogger(__name__)
+LOCK_NAME = "dispatcher.lock"
+DESTINATION_TITLES = {
+    "payments": "Refunds",
+    "orders": "Orders",
+    "tickets": "Tickets",
+    "logistics": "Logistics",
+    "inventory": "Inventory",
+}
+
+
+@dataclass(frozen=True)
+class WritebackStatus:
+    running: bool
+    detail: str  # why not, when not running
+
+
+class WritebackService:
+    def __init__(
+        self,
+        store: Store,
+        bus: EventBus,
+        data_dir: Path,
+        *,
+        controls: Any = None,
+        policies: Any = None,
+        sandbox: bool = False,
+    ) -> None:
+        self._store = store
+        self._bus = bus
+        self._data_dir = data_dir
+        self._controls = controls
+        self._policies = policies
+        self._sandbox = sandbox
+        self._thread: DispatcherThread | None = None
+        self.status = WritebackStatus(False, "Write-back has not started.")
+        self.settings = DispatchSettings()
+
+    # -- the dispatcher thread ----------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
+
+    def start(
+        self, base_urls: Mapping[str, str], config_dir: Path | None = None, *, secrets: Any = None
+    ) -> None:
+        """Start sending this data folder's approved actions (idempotent). Raises
+        :class:`~console.services.dispatcher.DispatcherBusy` when another Tandem sends them."""
+        if self._thread is not None:
+            return
+        loop = asyncio.get_running_loop()
+        bus = self._bus
+
+        def notify(event: object) -> None:
+            if not loop.is_closed():
+                loop.call_soon_threadsafe(bus.publish, event)
+
+        def build() -> tuple[Dispatcher, Any]:
+            from console.connectors.registry import connectors_for, routes
+
+            connectors = connectors_for(config_dir, base_urls, secrets)
+            dispatcher = Dispatcher(
+                self._store,
+                routes(connectors),
+                policies=self._policies,
+                controls=self._controls,
+                settings=self.settings,
+                notify=notify,
+                sandbox=self._sandbox,
+            )
+            return dispatcher, connectors.aclose
+
+        thread = DispatcherThread(self._data_dir / LOCK_NAME, build)
+        thread.start()
+        if thread.error is not None:
+            thread.stop()
+            self.status = WritebackStatus(False, f"Write-back could not start: {thread.error}")
+            raise RuntimeError(self.status.detail)
+        self._thread = thread
+        self.status = WritebackStatus(True, "")
+        log.info("write-back started for %s", ", ".join(sorted(base_urls)))
+
+    def wake(self) -> None:
+        """New approved actions: send them now."""
+        if self._thread is not None:
+            self._thread.wake()
+
+    def stop(self) -> None:
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.stop()
+            self.status = WritebackStatus(False, "Write-back stopped.")
+
+    # -- what people see -----------------------------------------------------------------------
+
+    async def executions(self, case_id: str) -> list[outbox.OutboxRow]:
+        return await self._store.read(lambda conn: outbox.rows_for_case(conn, case_id))
+
+    async def unknown_outcomes(self) -> list[outbox.OutboxRow]:
+        return await self._store.read(
+            lambda conn: outbox.rows_in_state(conn, [ExecutionState.UNKNOWN_OUTCOME])
+        )
+
+    async def failed(self) -> list[outbox.OutboxRow]:
+        return await self._store.read(
+            lambda conn: outbox.rows_in_state(conn, [ExecutionState.REJECTED])
+        )
+
+    async def destinations(self) -> list[BreakerView]:
+        """Every destination with something queued or a breaker, with its state."""
+
+        def load(conn: Any) -> list[BreakerView]:
+            counts = outbox.queue_counts(conn)
+            breakers = outbox.breakers(conn)
+            out = []
+            for destination in sorted(set(counts) | set(breakers)):
+                if destination == "tandem":
+                    continue
+                breaker = breakers.get(destination)
+                queued = counts.get(destination, {})
+                out.append(
+                    BreakerView(
+                        destination,
+                        breaker.state if breaker else "closed",
+                        breaker.failures if breaker else 0,
+                        datetime.fromisoformat(breaker.opened_at)
+                        if breaker and breaker.opened_at
+                        else None,
+                        queued.get("pending", 0) + queued.get("sending", 0),
+                    )
+                )
+            return out
+
+        return await self._store.read(load)
+
+    # -- what people do ---------------------------------------------------------------------------
+
+    async def retry(self, execution_id: str, by: Principal) -> bool:
+        done = await retry_execution(self._store, execution_id, by, sandbox=self._sandbox)
+        self._changed(execution_id)
+        self.wake()
+        return done
+
+    async def cancel(self, execution_id: str, by: Principal) -> bool:
+        done = await cancel_execution(self._store, execution_id, by, sandbox=self._sandbox)
+        self._changed(execution_id)
+        return done
+
+    async def settle(self, execution_id: str, by: Principal, *, done: bool) -> bool:
+        changed = await settle_unknown(
+            self._store, execution_id, by, done=done, sandbox=self._sandbox
+        )
+        self._changed(execution_id)
+        return changed
+
+    def _changed(self, execution_id: str) -> None:
+        row = outbox.get(self._store.reader(), execution_id)
+        if row is not None:
+            self._bus.publish(ExecutionsChanged((row.case_id,)))
