@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from console.domain.kinds import EventSource
 from console.services.bus import PlanningText, ProposalReady
 from console.ui import labels
+from console.ui.decision_controls import DecisionControls
 from console.ui.proposal_reasoning import ReasoningView
 from console.ui.proposal_steps import StepCard, plain
 from console.ui.tasks import TaskSlots
@@ -62,6 +64,7 @@ class ProposalPanel(QWidget):
         self.case_id: str | None = None
         self.proposal: Proposal | None = None
         self.cards: list[StepCard] = []
+        self.detail: CaseDetail | None = None
         self.setObjectName("card")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setAccessibleName(self.tr("AI proposal"))
@@ -136,6 +139,10 @@ class ProposalPanel(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.status)
         layout.addWidget(self.scroll, 1)
+        # The human controls under the plan, with window-wide shortcuts.
+        self.controls = DecisionControls(self)
+        layout.addWidget(self.controls)
+        self.addActions(self.controls.actions())
         self._head = [self.marker, self.replan, self.identity, self.meter, self.confidence]
         self._head.append(confidence.itemAt(0).widget())
         self._streamed = ""  # what a language model has written so far for this case
@@ -145,10 +152,21 @@ class ProposalPanel(QWidget):
         ]
         self.show_detail(None)
 
+    def control_actions(self) -> list[QAction]:
+        """Approve, approve selected, edit, reject, instruct, take over / hand back, defer:
+        for the command palette and the shortcuts list."""
+        return self.controls.actions()
+
+    @property
+    def ai_out(self) -> bool:
+        """A person has taken the open case over: the AI does not plan it."""
+        return self.controls.taken_over
+
     # --- states -----------------------------------------------------------------------------
     def _empty(self, message: str, planner: str = "") -> None:
         self.proposal = None
         self._clear_plan()
+        self.controls.proposal_cleared()
         self.title.show()
         self.message.setText(message)
         self.message.show()
@@ -175,10 +193,34 @@ class ProposalPanel(QWidget):
         self._streamed = ""
         self.status.setText(self.tr("Planning…") if on else "")
         self.status.setVisible(on)
-        self.replan.setEnabled(not on)
+        self.replan.setEnabled(not on and not self.ai_out)
+
+    def show_replanning(self, text: str) -> None:
+        """The AI plans the case again after a person's instruction or hand-back; the new
+        plan arrives as ``ProposalReady``."""
+        self._set_planning(True)
+        self.status.setText(text)
+
+    def ai_out_changed(self) -> None:
+        """The case was taken over or handed back (by the controls or from outside)."""
+        if self.ai_out and self._planning:
+            self.slots.cancel(SLOT)
+            self._set_planning(False)
+        self.replan.setEnabled(not self._planning and not self.ai_out)
+        self.replan.setToolTip(
+            self.tr("Hand the case back (Ctrl+T) to let the AI plan it again")
+            if self.ai_out
+            else self.tr("Plan this case again from its latest facts (Ctrl+R)")
+        )
+        self.controls.render()
 
     def show_detail(self, detail: CaseDetail | None) -> None:
         """The open case (or none). A case already shown keeps its plan."""
+        self.detail = detail
+        taken = self.ai_out
+        self.controls.case_changed(detail)
+        if taken != self.ai_out:
+            self.ai_out_changed()
         if detail is None:
             self.case_id = None
             self.slots.cancel(SLOT)
@@ -214,12 +256,24 @@ class ProposalPanel(QWidget):
             return
         if proposal is not None:
             self.show_proposal(proposal)
+        if self.ai_out:  # taken over: the AI stays out of it
+            if proposal is None:
+                self._empty(
+                    self.tr("A person has taken this case over; the AI is not proposing for it.")
+                )
+            self.ai_out_changed()
+            return
         if self.auto_plan and (proposal is None or self._stale(case_id, proposal)):
             await self._plan(case_id)
 
     def request_replan(self) -> None:
         """Plan the open case again (Ctrl+R)."""
-        if self.case_id is not None and not self.replan.isHidden() and self.replan.isEnabled():
+        if (
+            self.case_id is not None
+            and not self.ai_out
+            and not self.replan.isHidden()
+            and self.replan.isEnabled()
+        ):
             self.slots.start(SLOT, self._plan(self.case_id))
             self._set_planning(True)  # at once, not when the task first runs
 
@@ -326,6 +380,9 @@ class ProposalPanel(QWidget):
         self.steps_title.setText(self.tr("Plan (%1 steps)").replace("%1", str(len(self.cards))))
         self.reasoning.show_proposal(proposal, self._locate)
         self.scroll.show()
+        self.controls.proposal_shown(proposal)
+        for card in self.cards:
+            card.select.toggled.connect(self.controls.update_state)
         self._fix_tab_order()
         if position:
             bar = self.scroll.verticalScrollBar()
@@ -343,10 +400,11 @@ class ProposalPanel(QWidget):
     def _fix_tab_order(self) -> None:
         chain: list[QWidget] = [self.replan]
         for card in self.cards:
-            chain.append(card.toggle)
+            chain += [card.select, card.toggle]
             if card.message is not None:
                 chain.append(card.message)
         chain += [chip for chip in self.reasoning.chips if chip.isEnabled()]
+        chain += list(self.controls.buttons.values())
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -355,6 +413,7 @@ class ProposalPanel(QWidget):
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def shutdown(self) -> None:
+        self.controls.shutdown()
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe.clear()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -42,6 +43,17 @@ def plain(text: str, name: str = "", parent: QWidget | None = None, *, wrap: boo
     return label
 
 
+def _preview_body(step: Any) -> str | None:
+    """The text a step sends or leaves behind (a reply's body, say), if it has one."""
+    kind, p = ActionKind(step.action), step.params
+    return {
+        ActionKind.REPLY_TO_CUSTOMER: lambda: p.body,
+        ActionKind.NOTIFY_LOGISTICS: lambda: p.message,
+        ActionKind.ESCALATE: lambda: p.reason,
+        ActionKind.CLOSE_CASE: lambda: p.summary,
+    }.get(kind, lambda: None)()
+
+
 class StepCard(QFrame):
     """A plan step; ``preview`` (a toggle) shows what would change, and where."""
 
@@ -51,8 +63,14 @@ class StepCard(QFrame):
         super().__init__(parent)
         self.setObjectName("stepCard")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.step = step
+        self.step = step  # as proposed
+        self.edited: Any = None  # the person's edited version, once there is one
+        self.index = index
         kind = ActionKind(step.action)
+        # Selection for "Approve selected", Edit and Reject; off for decided steps.
+        self.select = QCheckBox(self, objectName="stepSelect")
+        self.select.setAccessibleName(self.tr("Select step %1").replace("%1", str(index)))
+        self.select.setToolTip(self.tr("Select this step to approve, edit or reject it on its own"))
         self.title = plain(f"{index}. {labels.action_kind(kind)}", "stepTitle", self, wrap=False)
         self.system = plain(labels.system(self._system(kind)), "systemChip", self, wrap=False)
         self.setAccessibleName(
@@ -63,6 +81,7 @@ class StepCard(QFrame):
         )
         top = QHBoxLayout()
         top.setSpacing(6)
+        top.addWidget(self.select)
         top.addWidget(self.title)
         top.addStretch(1)
         top.addWidget(self.system)
@@ -106,6 +125,13 @@ class StepCard(QFrame):
         bottom.addStretch(1)
         bottom.addWidget(self.toggle)
 
+        # Where the step stands: decided, paused, above the person's authority, edited.
+        self.decision = plain("", "stepDecision", self)
+        self.decision.setProperty("tone", "neutral")
+        self.decision.hide()
+        self.edit_note = plain("", "stepEdited", self)
+        self.edit_note.hide()
+
         self.preview = self._build_preview()
         self.preview.setVisible(False)
         self._toggled(False)
@@ -117,7 +143,50 @@ class StepCard(QFrame):
         layout.addWidget(self.note)
         layout.addLayout(form)
         layout.addLayout(bottom)
+        layout.addWidget(self.decision)
+        layout.addWidget(self.edit_note)
         layout.addWidget(self.preview)
+
+    # --- decisions --------------------------------------------------------------------------
+    @property
+    def current(self) -> Any:
+        """The version approving would use: the edited one, else the proposed one."""
+        return self.edited if self.edited is not None else self.step
+
+    def set_decision(self, text: str, tone: str = "neutral") -> None:
+        """Say where the step stands (empty: nothing to say); tone neutral/ok/warning/danger."""
+        self.decision.setText(text)
+        self.decision.setVisible(bool(text))
+        if self.decision.property("tone") != tone:
+            self.decision.setProperty("tone", tone)
+            self.decision.style().unpolish(self.decision)
+            self.decision.style().polish(self.decision)
+
+    def set_selectable(self, on: bool) -> None:
+        if not on:
+            self.select.setChecked(False)
+        self.select.setEnabled(on)
+
+    def selected(self) -> bool:
+        return self.select.isEnabled() and self.select.isChecked()
+
+    def set_edited(self, step: Any, note: str | None = None) -> None:
+        """Show ``step`` (an edited version of this one) in place of the proposed values,
+        with ``note`` saying whose version it is."""
+        self.edited = step
+        shown = self.current
+        for name, value in self.param_lines(shown):
+            field = self.params.get(name)
+            if field is not None:
+                field.setText(value)
+        self.change.setText(self.dry_run(shown))
+        body = _preview_body(shown)
+        if self.message is not None and body is not None:
+            self.message.setPlainText(body)
+        if note is None:
+            note = self.tr("Edited by you: approving uses your version.")
+        self.edit_note.setText(note if step is not None else "")
+        self.edit_note.setVisible(step is not None)
 
     # --- the card ---------------------------------------------------------------------------
     @staticmethod
@@ -139,9 +208,10 @@ class StepCard(QFrame):
             "auto": self.tr("Runs alone"),
         }.get(level, level)
 
-    def param_lines(self) -> list[tuple[str, str]]:
+    def param_lines(self, step: Any = None) -> list[tuple[str, str]]:
         """The step's parameters as (label, readable value) rows."""
-        kind, p = ActionKind(self.step.action), self.step.params
+        step = step if step is not None else self.step
+        kind, p = ActionKind(step.action), step.params
         if kind is ActionKind.REFUND:
             return [
                 (self.tr("Amount"), labels.money(p.amount)),
@@ -210,15 +280,15 @@ class StepCard(QFrame):
         self.subject: QLabel | None = None
         self.message: QPlainTextEdit | None = None
         kind, p = ActionKind(self.step.action), self.step.params
-        text, heading = None, ""
+        text, heading = _preview_body(self.step), ""
         if kind is ActionKind.REPLY_TO_CUSTOMER:
-            heading, text = self.tr("The customer would receive:"), p.body
+            heading = self.tr("The customer would receive:")
         elif kind is ActionKind.NOTIFY_LOGISTICS:
-            heading, text = self.tr("The carrier would receive:"), p.message
+            heading = self.tr("The carrier would receive:")
         elif kind is ActionKind.ESCALATE:
-            heading, text = self.tr("The team would read:"), p.reason
+            heading = self.tr("The team would read:")
         elif kind is ActionKind.CLOSE_CASE:
-            heading, text = self.tr("Closing summary:"), p.summary
+            heading = self.tr("Closing summary:")
         if text is None:
             return box
         layout.addWidget(plain(heading, "fieldLabel", box))
@@ -238,9 +308,10 @@ class StepCard(QFrame):
         layout.addWidget(self.message)
         return box
 
-    def dry_run(self) -> str:
+    def dry_run(self, step: Any = None) -> str:
         """What the step would change, in which system, in one sentence."""
-        kind, p = ActionKind(self.step.action), self.step.params
+        step = step if step is not None else self.step
+        kind, p = ActionKind(step.action), step.params
         if kind is ActionKind.REFUND:
             purchase = (
                 self.tr("order %1").replace("%1", p.order_id)
