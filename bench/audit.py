@@ -30,7 +30,7 @@ from console.store import LATEST_VERSION, Store, audit
 
 ROOT = Path(__file__).resolve().parent.parent
 
-BUILDER_VERSION = 1
+BUILDER_VERSION = 2  # bump when the hash formula changes (2: the header is hashed too)
 BATCH = 10_000
 GOAL_S = 1.5
 KINDS = ("proposal", "verdict", "decision", "execution", "policy_change", "pause")

@@ -1,8 +1,11 @@
 """The audit trail: append-only, hash-chained records, written in the transaction of what
 they record, with signed checkpoints.
 
-Each record keeps the canonical JSON bytes it was hashed over (``payload``) and
-``hash = SHA-256(prev_hash || payload)``; the first record's ``prev_hash`` is 64 zeros.
+Each record keeps the canonical JSON bytes of what it records (``payload``) and
+``hash = SHA-256(prev_hash || header || payload)``, where the header is the record's time,
+actor, kind and subjects exactly as stored (``recorded_at US actor_id US kind US
+subject_ids RS``, US/RS the ASCII unit and record separators) — so every column is
+covered; the first record's ``prev_hash`` is 64 zeros.
 Verifying reads only those bytes and hashes, in order — no re-serialising — which is what
 makes a million records verifiable in about a second (see PERF_NOTES). Changing, deleting,
 swapping or inserting any record breaks the chain at that record.
@@ -37,7 +40,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TextIO
 
-from console.domain.audit import GENESIS_HASH, canonical_json
+from console.domain.audit import GENESIS_HASH, canonical_json, record_header, subjects_text
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -98,14 +101,19 @@ def append(
 ) -> int:
     """Append one record (inside the caller's write transaction); its sequence number."""
     data = canonical_json(dict(payload))
+    subjects = subjects_text(list(subject_ids))
     prev = last_hash(conn)
-    digest = hashlib.sha256(prev.encode("ascii") + data).hexdigest()
+    head = header(recorded_at, actor_id, kind, subjects)
+    digest = hashlib.sha256(prev.encode("ascii") + head + data).hexdigest()
     cursor = conn.execute(
         "INSERT INTO audit (recorded_at, actor_id, kind, subject_ids, payload, prev_hash, hash)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (recorded_at, actor_id, kind, json.dumps(list(subject_ids)), data, prev, digest),
+        (recorded_at, actor_id, kind, subjects, data, prev, digest),
     )
     return int(cursor.lastrowid or 0)
+
+
+header = record_header  # the bytes of a record's other columns its hash covers
 
 
 # -- keys and signatures -----------------------------------------------------------------
@@ -373,14 +381,16 @@ def _link_problem(seq: int) -> str:
 
 
 def _walk(rows: list[Any], prev: str) -> tuple[str, int | None, str | None]:
-    """Check the links and hashes of ``rows`` — (payload, prev_hash, hash) of contiguous
-    records — after ``prev``: the last good hash, and the index of the first bad row with
-    what is wrong with it ("link" or "hash"; None, None when all hold)."""
+    """Check the links and hashes of ``rows`` — (recorded_at, actor_id, kind, subject_ids,
+    payload, prev_hash, hash) of contiguous records — after ``prev``: the last good hash,
+    and the index of the first bad row with what is wrong with it ("link" or "hash"; None,
+    None when all hold)."""
     sha256 = hashlib.sha256
     start = prev
     try:  # the hot loop, about a microsecond a record: does every record hold?
-        for payload, prev_hash, digest in rows:
-            if prev_hash != prev or sha256(prev_hash.encode() + payload).hexdigest() != digest:
+        for at, actor, kind, subjects, payload, prev_hash, digest in rows:
+            head = f"{prev_hash}{at}\x1f{actor}\x1f{kind}\x1f{subjects}\x1e".encode()
+            if prev_hash != prev or sha256(head + payload).hexdigest() != digest:
                 break
             prev = digest
         else:
@@ -388,11 +398,12 @@ def _walk(rows: list[Any], prev: str) -> tuple[str, int | None, str | None]:
     except (TypeError, AttributeError, UnicodeEncodeError):  # a column of the wrong type
         pass
     prev = start  # one does not: walk again, carefully, to find which
-    for index, (payload, prev_hash, digest) in enumerate(rows):
+    for index, (at, actor, kind, subjects, payload, prev_hash, digest) in enumerate(rows):
         if not isinstance(prev_hash, str) or prev_hash != prev:
             return prev, index, "link"
         data = payload if isinstance(payload, bytes) else str(payload).encode()
-        if sha256(prev.encode("ascii") + data).hexdigest() != digest:
+        head = header(str(at), str(actor), str(kind), str(subjects))
+        if sha256(prev.encode("ascii") + head + data).hexdigest() != digest:
             return prev, index, "hash"
         prev = digest
     return prev, None, None
@@ -426,7 +437,10 @@ def verify(conn: sqlite3.Connection, *, batch: int = 10_000) -> AuditCheck:
     checked = 0
     while expected <= last:
         end = min(expected + batch, last + 1)
-        rows = conn.execute(f"SELECT payload, prev_hash, hash {_RANGE}", (expected, end)).fetchall()
+        rows = conn.execute(
+            f"SELECT recorded_at, actor_id, kind, subject_ids, payload, prev_hash, hash {_RANGE}",
+            (expected, end),
+        ).fetchall()
         bad: int | None = None
         problem: str | None = None
         if len(rows) != end - expected:  # a gap: find where
@@ -444,7 +458,7 @@ def verify(conn: sqlite3.Connection, *, batch: int = 10_000) -> AuditCheck:
         good_until = end - 1 if bad is None else bad - 1
         while next_cp < len(pending) and pending[next_cp] <= good_until:
             seq = pending[next_cp]
-            cp_problem = signatures.problem(seq, rows[seq - expected][2], checkpoints[seq])
+            cp_problem = signatures.problem(seq, rows[seq - expected][6], checkpoints[seq])
             if cp_problem is not None:
                 return AuditCheck(seq - 1, seq, cp_problem, checked)
             checked += 1
@@ -486,6 +500,11 @@ def export(
     object whose canonical bytes were hashed (written as those very bytes), ``subjects`` a
     list. ``csv``: a header row, then one row a record; ``payload`` and ``subjects`` are JSON
     text. Streams in batches: memory does not grow with the log.
+
+    An auditor recomputes each hash as SHA-256 of ``prev_hash``, then
+    ``recorded_at␟actor␟kind␟subjects␞`` (␟ = U+001F, ␞ = U+001E; ``subjects`` as compact
+    JSON, ``json.dumps(list, ensure_ascii=False, separators=(",", ":"))``), then the
+    canonical payload bytes.
     """
     if format not in ("jsonl", "csv"):
         raise ValueError(f"unknown export format {format!r}: use jsonl or csv")

@@ -116,13 +116,15 @@ def test_append_chains_each_record_to_the_one_before(tmp_path: Path) -> None:
         store.write_sync(lambda db: add_records(db.conn, 1, 3))
         conn = store.reader()
         rows = conn.execute(
-            "SELECT seq, payload, prev_hash, hash FROM audit ORDER BY seq"
+            "SELECT seq, payload, prev_hash, hash, recorded_at, actor_id, kind, subject_ids"
+            " FROM audit ORDER BY seq"
         ).fetchall()
         assert [r[0] for r in rows] == [1, 2, 3]
         assert rows[0][2] == GENESIS_HASH
-        for (_, payload, prev_hash, digest), before in zip(rows, [None, *rows], strict=False):
+        for row, before in zip(rows, [None, *rows], strict=False):
+            _, payload, prev_hash, digest, *head = row
             assert prev_hash == (GENESIS_HASH if before is None else before[3])
-            assert digest == hashlib.sha256(prev_hash.encode() + payload).hexdigest()
+            assert digest == _digest(prev_hash, *head, payload)
         assert json.loads(rows[0][1]) == {
             "amount": "1.50",
             "note": "退款 approved",
@@ -276,7 +278,7 @@ def _rechain_from(conn: sqlite3.Connection, seq: int) -> None:
     for s in range(seq, last + 1):
         row = list(record(conn, s))
         row[5] = prev
-        row[6] = prev = hashlib.sha256(prev.encode() + row[4]).hexdigest()
+        row[6] = prev = _digest(prev, row[0], row[1], row[2], row[3], row[4])
         put(conn, s, tuple(row))
 
 
@@ -288,7 +290,7 @@ def _insert_carefully(conn: sqlite3.Connection) -> None:
     shift_up(conn, 4321)
     prev = record(conn, 4320)[6]
     data = canonical_json({"ref": "forged", "amount": "9999.00"})
-    digest = hashlib.sha256(prev.encode() + data).hexdigest()
+    digest = _digest(prev, at(4321), "agent-1", "decision", '["case-1"]', data)
     put(conn, 4321, (at(4321), "agent-1", "decision", '["case-1"]', data, prev, digest))
 
 
@@ -419,10 +421,9 @@ def test_export_jsonl_round_trip(log: sqlite3.Connection) -> None:
         assert item["seq"] == n
         assert item["prev_hash"] == prev
         # an auditor recomputes each hash from the exported object alone
-        assert (
-            item["hash"]
-            == hashlib.sha256(prev.encode() + canonical_json(item["payload"])).hexdigest()
-        )
+        subjects = json.dumps(item["subjects"], ensure_ascii=False, separators=(",", ":"))
+        head = (item["recorded_at"], item["actor"], item["kind"], subjects)
+        assert item["hash"] == _digest(prev, *head, canonical_json(item["payload"]))
         prev = item["hash"]
     first = json.loads(lines[0])
     assert first["payload"] == {"amount": "1.50", "note": "退款 approved", "ref": "r-000001"}
@@ -443,10 +444,8 @@ def test_export_csv_round_trip(log: sqlite3.Connection, tmp_path: Path) -> None:
         stored = record(log, seq)
         assert row["payload"].encode() == stored[4]  # the hashed bytes, as text
         assert json.loads(row["subjects"]) == json.loads(stored[3])
-        assert (
-            row["hash"]
-            == hashlib.sha256(row["prev_hash"].encode() + row["payload"].encode()).hexdigest()
-        )
+        head = (row["recorded_at"], row["actor"], row["kind"], row["subjects"])
+        assert row["hash"] == _digest(row["prev_hash"], *head, row["payload"].encode())
 
 
 def test_export_since(log: sqlite3.Connection) -> None:
@@ -593,3 +592,10 @@ def test_service_export_to_a_file(store: Store, tmp_path: Path) -> None:
     assert run(service.export(target, "csv", START + timedelta(minutes=15))) == 6
     with target.open(encoding="utf-8", newline="") as fh:
         assert [int(r["seq"]) for r in csv.DictReader(fh)] == [15, 16, 17, 18, 19, 20]
+
+
+def _digest(prev: str, at: str, actor: str, kind: str, subjects: str, payload: bytes) -> str:
+    """A record's hash as an auditor recomputes it: SHA-256(prev || header || payload)."""
+    return hashlib.sha256(
+        prev.encode() + audit.header(at, actor, kind, subjects) + payload
+    ).hexdigest()

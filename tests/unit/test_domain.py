@@ -12,7 +12,14 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from console.domain.actions import ACTION_TYPES, ActionKind, PlanStep, action_type
-from console.domain.audit import GENESIS_HASH, AuditRecord, canonical_json, chain_hash
+from console.domain.audit import (
+    GENESIS_HASH,
+    AuditRecord,
+    canonical_json,
+    chain_hash,
+    record_header,
+    subjects_text,
+)
 from console.domain.authority import AuthorityPolicy, AuthorityRule, AutonomyLevel, Conditions
 from console.domain.base import Money
 from console.domain.events import Actor, ActorKind
@@ -155,7 +162,10 @@ def test_authority_policy_ends_with_a_catch_all() -> None:
 def test_audit_chain_detects_a_changed_record() -> None:
     payload = canonical_json({"b": 1, "a": "退款"})
     assert payload == '{"a":"退款","b":1}'.encode()
-    first = chain_hash(GENESIS_HASH, payload)
+    head = record_header(
+        T0.isoformat(timespec="microseconds"), "agent-1", "decision", subjects_text([])
+    )
+    first = chain_hash(GENESIS_HASH, payload, head)
     record = AuditRecord(
         seq=1,
         recorded_at=T0,
