@@ -236,6 +236,18 @@ def _flip_payload(conn: sqlite3.Connection) -> None:
     put(conn, 4321, tuple(row))
 
 
+def _change_actor(conn: sqlite3.Connection) -> None:
+    row = list(record(conn, 4321))
+    row[1] = "supervisor-9"  # who did it, not what
+    put(conn, 4321, tuple(row))
+
+
+def _change_time(conn: sqlite3.Connection) -> None:
+    row = list(record(conn, 4321))
+    row[0] = at(4000)
+    put(conn, 4321, tuple(row))
+
+
 def _flip_hash(conn: sqlite3.Connection) -> None:
     row = list(record(conn, 4321))
     row[6] = flip(row[6])
@@ -325,6 +337,8 @@ def _checkpoint_key_swapped(conn: sqlite3.Connection) -> None:
 TAMPERING: list[tuple[str, Callable[[sqlite3.Connection], None], int, str]] = [
     ("payload byte flipped", _flip_payload, 4321, "record 4321 was changed"),
     ("hash byte flipped", _flip_hash, 4321, "record 4321 was changed"),
+    ("actor changed", _change_actor, 4321, "record 4321 was changed"),
+    ("time changed", _change_time, 4321, "record 4321 was changed"),
     ("prev_hash byte flipped", _flip_prev_hash, 4321, "record 4321 does not follow record 4320"),
     ("record deleted", _delete, 4321, "record 4321 is missing"),
     ("record deleted, later ones renumbered", _delete_and_renumber, 4321, "does not follow"),
