@@ -14,6 +14,7 @@ with the rule that says so, and nothing of that decision is written.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,15 +22,15 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from console.domain.actions import ACTION_TYPES, PlanStep
+from console.domain.actions import ACTION_TYPES, ActionKind, PlanStep
 from console.domain.authority import AuthorityPolicy, AutonomyLevel, Verdict
 from console.domain.base import utc_now
 from console.domain.case import Case, CaseStatus, OwnerKind, WorkOwner
 from console.domain.customer import Customer
 from console.domain.errors import ConflictError, InvalidInput, Issue, NotFound
 from console.domain.events import Actor, ActorKind, DecisionPayload, EventSource, TimelineEvent
-from console.domain.kinds import DecisionKind, ReasonCode, Role, StepState
-from console.domain.proposal import Decision, FieldChange, Proposal
+from console.domain.kinds import DecisionKind, ExecutionState, ReasonCode, Role, StepState
+from console.domain.proposal import Decision, FieldChange, PlannerIdentity, Proposal
 from console.policy.authority import EvaluationContext, evaluate_plan, may_approve
 from console.store import Store, queries
 from console.store import audit as audit_log
@@ -404,6 +405,45 @@ class DecisionService:
             for pid, ids in by_proposal.items()
         ]
 
+    async def undo(self, execution_id: str, by: Principal) -> DecisionResult:
+        """Undo an executed step: a new compensating step, approved (or sent to a
+        supervisor) like any other — history is never edited. Only reversible action
+        types with a compensation Tandem can work out are undone here."""
+        require(by, Capability.APPROVE, sandbox=self._sandbox)
+        from console.store import outbox
+
+        row = await self._store.read(lambda conn: outbox.get(conn, execution_id))
+        if row is None:
+            raise NotFound(f"no action {execution_id}")
+        if row.state not in (ExecutionState.DELIVERED, ExecutionState.RECONCILED):
+            raise ConflictError(
+                f"Only a done action can be undone; this one is {row.state.value}. "
+                "Cancel it instead."
+            )
+        step = compensation(row)
+        now = self._clock()
+        proposal = Proposal(
+            id=f"undo-{execution_id}",
+            case_id=row.case_id,
+            created_at=now,
+            planner=PlannerIdentity(name="tandem-undo", version="1"),
+            summary=f"Undo {row.action.replace('_', ' ')} ({row.remote_ref or execution_id})",
+            steps=[step],
+            confidence=1.0,
+            input_digest=hashlib.sha256(row.payload).hexdigest(),
+        )
+        policy = self._policies.active()
+
+        def keep(db: Any) -> None:
+            conn = db.conn
+            if rows.get_proposal(conn, proposal.id) is not None:
+                raise ConflictError("This action has already been undone (or is being undone).")
+            verdicts = self._verdicts(conn, policy, proposal, [step], by)
+            repo.put_proposal(db, proposal.model_copy(update={"verdicts": verdicts}))
+
+        await self._store.write(keep)
+        return await self.approve(row.case_id, proposal.id, by)
+
     async def reject(
         self,
         case_id: str,
@@ -762,9 +802,11 @@ def _execute(
         ticket = repo.get_case(db.conn, decision.case_id).external_refs.ticket_id
         if ticket:
             params["ticket_id"] = ticket
+    undoes = proposal_id.removeprefix("undo-") if proposal_id.startswith("undo-") else None
     row = outbox.enqueue(
         db,
         execution_id=_new_id("exe"),
+        compensates=undoes,
         decision_id=decision.id,
         case_id=decision.case_id,
         proposal_id=proposal_id,
@@ -801,6 +843,38 @@ def _execute(
             },
             recorded_at=iso(now),
         )
+
+
+def compensation(row: Any) -> PlanStep:
+    """The step that undoes an executed outbox ``row``; InvalidInput when there is none."""
+    from pydantic import TypeAdapter
+
+    kind = ActionKind(row.action)
+    declared = ACTION_TYPES[kind].compensation
+    params = dict(row.params)
+    params.pop("ticket_id", None)
+    step_id = f"undo-{row.step_id}"
+    if declared is ActionKind.ADJUST_INVENTORY and kind is ActionKind.ADJUST_INVENTORY:
+        undone = {
+            "sku": params["sku"],
+            "warehouse": params["warehouse"],
+            "delta": -int(params["delta"]),
+            "reason": f"Undo of {row.id}",
+        }
+        return TypeAdapter(PlanStep).validate_python(
+            {"step_id": step_id, "action": "adjust_inventory", "params": undone}
+        )
+    raise InvalidInput(
+        f"Tandem cannot undo {kind.value.replace('_', ' ')} by itself",
+        [
+            Issue(
+                row.id,
+                "action",
+                "no compensating step is defined for it: undo it in the remote system, "
+                "and note it on the case",
+            )
+        ],
+    )
 
 
 def _proposal(conn: Any, case_id: str, proposal_id: str) -> Proposal:

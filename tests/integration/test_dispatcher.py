@@ -16,6 +16,7 @@ from pydantic import TypeAdapter
 from console.connectors.registry import ConnectorSet, connectors_for, routes, sandbox_base_urls
 from console.domain.actions import PlanStep
 from console.domain.base import utc_now
+from console.domain.errors import ConflictError, InvalidInput
 from console.domain.facts import CaseFacts
 from console.domain.kinds import ExecutionState, Role
 from console.domain.proposal import PlannerIdentity, Proposal
@@ -246,3 +247,48 @@ def test_an_old_unknown_outcome_is_reconciled_by_lookup(desk: Desk, client: http
     assert row.state is ExecutionState.RECONCILED
     assert row.remote_ref
     assert len(desk.refunds()) == before + 1
+
+
+SUPERVISOR = Principal("sup-1", "Sam Supervisor", Role.SUPERVISOR)
+
+
+def test_undoing_a_done_step_sends_its_compensation_and_keeps_the_history(
+    desk: Desk, client: httpx.Client
+) -> None:
+    def on_hand() -> int:
+        item = client.get(f"/inventory/v1/items/{desk.demo.sku}").json()
+        stock = {s["warehouse"]: s["on_hand"] for s in item.get("warehouses", [])}
+        return int(stock.get("WH-TEST", 0))
+
+    adjust = STEPS.validate_python(
+        {
+            "step_id": "s1",
+            "action": "adjust_inventory",
+            "params": {"sku": desk.demo.sku, "warehouse": "WH-TEST", "delta": 3, "reason": "found"},
+        }
+    )
+    desk.planner.steps = [adjust]
+    proposal = run(desk.planning.plan(desk.case_id))
+    result = run(desk.services.decisions.approve(desk.case_id, proposal.id, AGENT))
+    assert result.awaiting_supervisor == ["s1"]  # inventory changes need a supervisor
+    run(desk.services.decisions.approve(desk.case_id, proposal.id, SUPERVISOR, step_ids=["s1"]))
+    start = on_hand()
+    desk.dispatch()
+    assert on_hand() == start + 3
+    (done,) = desk.rows()
+    assert done.state is ExecutionState.DELIVERED
+
+    undo = run(desk.services.decisions.undo(done.id, SUPERVISOR))
+    assert undo.decision.final_steps[0].params.delta == -3  # type: ignore[union-attr]
+    desk.dispatch()
+    first, second = desk.rows()
+    assert (first.id, first.state) == (done.id, ExecutionState.DELIVERED)  # history kept
+    assert (second.compensates, second.state) == (done.id, ExecutionState.DELIVERED)
+    assert on_hand() == start
+    with pytest.raises(ConflictError):
+        run(desk.services.decisions.undo(done.id, SUPERVISOR))
+    desk.approve(desk.refund_step("r1"))
+    desk.dispatch()
+    refund = next(r for r in desk.rows() if r.action == "refund")
+    with pytest.raises(InvalidInput, match="cannot undo"):
+        run(desk.services.decisions.undo(refund.id, AGENT))
