@@ -7,8 +7,9 @@ audit trail and publishes :class:`ProfileChanged`, so the window can show and en
 the new role may do. The role is only ever a claim of this local seat; the services check
 it on every call (:mod:`.roles`), and the audit trail keeps who claimed what, when.
 
-Plain dataclasses validated by hand, like the settings: the profile is shown in the first
-frame (docs/decisions/0004-fast-first-paint.md).
+Plain dataclasses validated by hand, like the settings, and the audit trail imported only
+when a switch is recorded: the profile is shown in the first frame
+(docs/decisions/0004-fast-first-paint.md).
 """
 
 from __future__ import annotations
@@ -23,11 +24,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from console.domain.base import utc_now
 from console.domain.errors import InvalidInput, Issue, NotFound
 from console.domain.kinds import Role
 from console.store import Store
-from console.store import audit as audit_log
 from console.store.queries import iso
 
 from .bus import EventBus, Level
@@ -189,9 +188,11 @@ class ProfileService:
         before = self.current
         if chosen == before:
             return chosen
-        now = iso(utc_now())
+        now = iso(datetime.now(UTC))
 
         def record(db: Any) -> None:
+            from console.store import audit as audit_log
+
             audit_log.append(
                 db.conn,
                 kind="role_change",

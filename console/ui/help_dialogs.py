@@ -19,7 +19,8 @@ import console
 
 
 class ShortcutsDialog(QDialog):
-    """Lists every shortcut: the menu actions' and the ones that work inside a pane."""
+    """Lists every shortcut: the menu actions', the proposal panel's decision controls
+    (``actions`` holds both) and the ones that work inside a pane."""
 
     def __init__(self, actions: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +42,14 @@ class ShortcutsDialog(QDialog):
                 self.tr("Up / Down / Enter"),
             ),
             (self.tr("Close Search all cases"), "Esc"),
+            (
+                self.tr("Open the selected step's case (in the approvals queue)"),
+                self.tr("Enter"),
+            ),
+            (
+                self.tr("Move / run the command / close (in the command palette)"),
+                self.tr("Up / Down / Enter / Esc"),
+            ),
             (self.tr("Move between controls"), self.tr("Tab / Shift+Tab")),
         ]
         table = QTableWidget(len(rows), 2, self)

@@ -1,4 +1,5 @@
-"""The agent's main window: case header, queue | timeline | customer and proposal, status."""
+"""The agent's main window: case header, queue | timeline | customer and proposal, status;
+for supervisors the approvals queue (a dock) and the stop button."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
@@ -23,15 +25,19 @@ from console.services.bus import (
     UserMessage,
 )
 from console.services.cases import CaseDetail
+from console.services.profiles import ProfileChanged
+from console.ui.approvals import ApprovalsDock
 from console.ui.case_header import CaseHeader
 from console.ui.customer_panel import CustomerPanel
 from console.ui.digest_panel import DigestPanel
 from console.ui.feeds import FeedMonitor
 from console.ui.menus import Menus
 from console.ui.notifier import Notifier
+from console.ui.profiles import ProfileSwitcher
 from console.ui.proposal_panel import ProposalPanel
 from console.ui.queue_panel import QUEUE_SLOT, QueuePanel
 from console.ui.status_bar import StatusBar
+from console.ui.stop_controls import StopControls
 from console.ui.tasks import TaskSlots, Throttle
 from console.ui.theme import ThemeManager
 from console.ui.timeline_panel import TimelinePanel
@@ -39,6 +45,7 @@ from console.ui.timeline_panel import TimelinePanel
 REFRESH_DELAY_MS = 150
 DIGEST_DELAY_MS = 2000  # new customer messages refresh the digest at most this often
 QUEUE_WIDTH, RIGHT_WIDTH = 400, 410
+APPROVALS_HEIGHT = 230
 STATE_FILE = "window.ini"
 CHANGED_SLOT = "queue.changed"
 
@@ -61,6 +68,8 @@ class MainWindow(QMainWindow):
         self._opening: str | None = None
         self._changed_ids: set[str] = set()
         self.search_dialog: QWidget | None = None  # made on first use
+        self.policy_dialog: QWidget | None = None
+        self.palette: QWidget | None = None
         self.setWindowTitle(self.tr("Tandem"))
         self.setObjectName("mainWindow")
 
@@ -98,6 +107,11 @@ class MainWindow(QMainWindow):
             lambda: self.case_id,
             self.open_case,
         )
+        # Who is signed in, the stop button, the supervisors' queue: what the role allows.
+        self.profiles = ProfileSwitcher(self)
+        self.stop = StopControls(self)
+        self.approvals = ApprovalsDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.approvals)
         self.menus = Menus(self)
         QWidget.setTabOrder(self.queue.view, self.timeline.view)
         QWidget.setTabOrder(self.timeline.detail, self.customer)
@@ -119,9 +133,11 @@ class MainWindow(QMainWindow):
             bus.subscribe(Quarantined, self.feeds.on_quarantined),
             bus.subscribe(Progress, self.status.on_progress),
             bus.subscribe(UserMessage, self.status.on_message),
+            bus.subscribe(ProfileChanged, lambda _event: self.apply_role()),
         ]
         self.resize(1440, 900)
         self._restore_state()
+        self.approvals.apply_role(show=False)  # a saved layout never shows it to an agent
 
     def _right_column(self) -> QWidget:
         # A plain column, not a scroll area: a scroll area ignores height-for-width, which
@@ -192,6 +208,38 @@ class MainWindow(QMainWindow):
         """After the warm-up, new customer and system events re-plan their case."""
         await warm_up()
         self.services.planning.watch()
+        self.start_supervision()
+
+    # --- roles: profiles, the stop button, the supervisors' queue -------------------------
+    def start_supervision(self) -> None:
+        """Follow the pauses and the approvals queue (after the first frame; idempotent)."""
+        self.stop.start()
+        self.approvals.start()
+
+    def apply_role(self) -> None:
+        """The signed-in profile changed: show and enable what the new role may do."""
+        self.status.show_user(self.services.settings.settings)
+        self.profiles.rebuild()
+        self.stop.apply_role()
+        self.approvals.apply_role(show=True)
+        self.menus.apply_role()
+        dialog = self.policy_dialog
+        if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():
+            dialog.apply_role()  # type: ignore[attr-defined]
+        case_id = self.case_id
+        if case_id is not None:  # the proposal's controls follow the role
+            self._opening = case_id
+            self.slots.start("case.open", self._open(case_id))
+
+    def show_policy(self) -> None:
+        from console.ui import policy_dialog
+
+        self.policy_dialog = policy_dialog.present(self)
+
+    def show_palette(self) -> None:
+        from console.ui import palette
+
+        palette.present(self)
 
     # --- the open case ------------------------------------------------------------------
     @property
@@ -341,6 +389,7 @@ class MainWindow(QMainWindow):
             width = self.splitter.width()
             side = QUEUE_WIDTH + RIGHT_WIDTH
             self.splitter.setSizes([QUEUE_WIDTH, max(RIGHT_WIDTH, width - side), RIGHT_WIDTH])
+            self.resizeDocks([self.approvals], [APPROVALS_HEIGHT], Qt.Orientation.Vertical)
 
     def _restore_state(self) -> None:
         state = self._state()
@@ -374,6 +423,8 @@ class MainWindow(QMainWindow):
         self.timeline.shutdown()
         self.proposal.shutdown()
         self.notifier.shutdown()
+        self.stop.shutdown()
+        self.approvals.shutdown()
         self.header.show_detail(None)  # stops the SLA ticker
         self.slots.cancel_all()
 

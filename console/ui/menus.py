@@ -1,4 +1,4 @@
-"""The main window's actions and menus: File, View, Go, Training, Help."""
+"""The main window's actions and menus: File, View, Go, Supervise, Training, Help."""
 
 from __future__ import annotations
 
@@ -7,6 +7,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+from console.services.bus import Level, UserMessage
+from console.services.roles import Capability
+from console.ui.profiles import may
 
 if TYPE_CHECKING:
     from console.ui.main_window import MainWindow
@@ -26,9 +30,16 @@ class Menus(QObject):
 
         self.file_menu = bar.addMenu(self.tr("&File"))
         self.import_files = self._action(self.tr("&Import case files…"), "Ctrl+O", self._import)
-        self.export_case = self._action(self.tr("&Export case…"), "Ctrl+E", self._export)
+        # Ctrl+E edits a proposal's step (the proposal panel's decision controls).
+        self.export_case = self._action(self.tr("&Export case…"), "Ctrl+Shift+E", self._export)
         self.quit = self._action(self.tr("&Quit"), "Ctrl+Q", window.close)
         self.file_menu.addActions([self.import_files, self.export_case])
+        self.file_menu.addSeparator()
+        profiles = window.profiles
+        profiles.choose.setShortcut(QKeySequence("Ctrl+Alt+U"))
+        self._window.addAction(profiles.choose)
+        self.switch_profile = profiles.choose
+        self.file_menu.addMenu(profiles.menu)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit)
 
@@ -75,6 +86,17 @@ class Menus(QObject):
             self.tr("&Diagnostics"), "Ctrl+Shift+D", window.show_diagnostics
         )
         self.view_menu.addAction(self.diagnostics)
+        self.view_menu.addSeparator()
+        self.approvals_queue = self._action(
+            self.tr("&Approvals queue"), "Alt+5", window.approvals.focus_queue
+        )
+        self.authority_map = self._action(
+            self.tr("Authority &map…"), "Ctrl+Alt+M", window.show_policy
+        )
+        self.command_palette = self._action(
+            self.tr("&Command palette…"), "Ctrl+Shift+P", window.show_palette
+        )
+        self.view_menu.addActions([self.approvals_queue, self.authority_map, self.command_palette])
 
         self.go_menu = bar.addMenu(self.tr("&Go"))
         self.next_case = self._action(
@@ -129,10 +151,13 @@ class Menus(QObject):
             ]
         )
 
-        # Shown for every role for now; trainers are its audience.
+        # Those who may pause the AI (the stop button's menu).
+        bar.addMenu(window.stop.menu)
+
+        # Shown to those who may play scenarios: trainers, in the sandbox.
         self.training_menu = bar.addMenu(self.tr("&Training"))
         self.play_scenario = self._action(
-            self.tr("&Play scenario file…"), "Ctrl+Shift+P", self._play_scenario
+            self.tr("&Play scenario file…"), "Ctrl+Alt+P", self._play_scenario
         )
         self.pause_scenario = self._action(
             self.tr("P&ause the scenario"), None, lambda: self._scenario("pause")
@@ -154,6 +179,13 @@ class Menus(QObject):
         self.shortcuts = self._action(self.tr("&Keyboard shortcuts"), "F1", self._show_shortcuts)
         self.about = self._action(self.tr("&About Tandem"), None, self._show_about)
         self.help_menu.addActions([self.shortcuts, self.diagnostics, self.about])
+        self.apply_role()
+
+    def apply_role(self) -> None:
+        """Show the Training menu to those who may play scenarios."""
+        # Play stays enabled (a hidden QAction is disabled too): its handler refuses others.
+        playing = may(self._window.services, Capability.PLAY_SCENARIOS)
+        self.training_menu.menuAction().setVisible(playing)
 
     def _action(
         self, text: str, shortcut: str | QKeySequence.StandardKey | None, slot: object
@@ -166,9 +198,15 @@ class Menus(QObject):
         return action
 
     def shortcut_list(self) -> list[tuple[str, str]]:
-        """(action, key) pairs for the shortcuts dialog, in menu order."""
+        """(action, key) pairs for the shortcuts dialog: the menus' in menu order, then the
+        proposal panel's decision controls."""
+        controls = getattr(self._window.proposal, "control_actions", lambda: [])
         pairs = []
-        for action in self._window.actions():
+        seen: set[int] = set()
+        for action in [*self._window.actions(), *controls()]:
+            if id(action) in seen or not action.isVisible():
+                continue
+            seen.add(id(action))
             if not action.shortcut().isEmpty():
                 name = _ACCELERATOR.sub("", action.text()).replace("&", "").rstrip("…")
                 keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -187,6 +225,10 @@ class Menus(QObject):
         choose_and_export(self._window)
 
     def _play_scenario(self) -> None:
+        if not may(self._window.services, Capability.PLAY_SCENARIOS):
+            text = self.tr("Only trainers, in the sandbox, may play scenarios.")
+            self._window.status.on_message(UserMessage(Level.WARNING, text))
+            return
         from console.ui import scenario_player
 
         scenario_player.choose_and_play(self._window)

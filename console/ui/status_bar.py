@@ -1,4 +1,5 @@
-"""The status bar: messages, progress of long operations, case count, user and role."""
+"""The status bar: messages, progress of long operations, case count, whether the AI is
+running or paused (and the stop button for supervisors), user and role."""
 
 from __future__ import annotations
 
@@ -21,8 +22,15 @@ class StatusBar(QStatusBar):
         self.progress.hide()
         self.cases = QLabel("", self)
         self.cases.setAccessibleName(self.tr("Cases in the queue"))
-        self.user = QLabel("", self)
-        self.user.setAccessibleName(self.tr("Signed-in user"))
+        # Who is signed in, as which role; a click offers the other local profiles.
+        self.user = QPushButton("", self, objectName="userButton")
+        self.user.setFlat(True)
+        self.user.setAccessibleName(self.tr("Signed-in user and role"))
+        self.user.setToolTip(self.tr("Switch to another local profile"))
+        # "AI running" / "AI paused by …" for everyone, from the stop button's state.
+        self.ai_state = QLabel(self.tr("AI running"), self, objectName="aiState")
+        self.ai_state.setAccessibleName(self.tr("AI state"))
+        self.ai_state.setProperty("paused", False)
         self.quarantine = QPushButton("", self, objectName="quarantineBadge")
         self.quarantine.setFlat(True)
         self.quarantine.setAccessibleName(self.tr("Quarantined events"))
@@ -32,10 +40,20 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.progress)
         self.addPermanentWidget(self.quarantine)
         self.addPermanentWidget(self.cases)
+        self.addPermanentWidget(self.ai_state)
         self.addPermanentWidget(self.user)
 
     def show_user(self, settings: Settings) -> None:
         self.user.setText(f"{settings.user_name} · {labels.role(settings.role)}")
+        self.user.setAccessibleDescription(self.user.text())
+
+    def show_ai_state(self, text: str, *, paused: bool) -> None:
+        self.ai_state.setText(text)
+        self.ai_state.setAccessibleDescription(text)
+        if self.ai_state.property("paused") != paused:
+            self.ai_state.setProperty("paused", paused)
+            self.ai_state.style().unpolish(self.ai_state)
+            self.ai_state.style().polish(self.ai_state)
 
     def show_counts(self, shown: int, loaded: int) -> None:
         if shown == loaded == 1:

@@ -1,0 +1,531 @@
+"""The supervisors' queue: steps above an agent's authority, waiting for a supervisor.
+
+A dock (View → Approvals queue, Alt+5) shown only to roles that review approvals. Each row
+is one waiting step: how long it has waited (kept current), the case, the customer, the
+action and its amount, the clause of the rule that sent it here, who asked and the plan's
+summary. A step waiting longer than the approval SLA is highlighted, and the supervisor is
+told once (through the window's notifier). Enter or a double-click opens the case in the
+window, where the proposal panel's own controls decide it; Approve and Reject decide the
+selected steps from here. Several steps are approved in one call to ``approve_waiting``,
+which refuses to move money across cases in bulk and says so.
+
+The decision service is imported on :meth:`ApprovalsDock.start`, after the first frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSystemTrayIcon,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.errors import TandemError
+from console.domain.kinds import ReasonCode
+from console.services.bus import Level, UserMessage
+from console.services.roles import Capability
+from console.ui import labels, theme
+from console.ui.profiles import may
+from console.ui.tables import configure_list_table
+
+if TYPE_CHECKING:
+    from console.services.decisions import ApprovalsChanged, WaitingStep
+    from console.ui.main_window import MainWindow
+
+SLOT = "approvals"
+TICK_MS = 10_000  # ages move on and the overdue check runs this often
+SLA = timedelta(minutes=10)  # console.services.decisions.APPROVAL_SLA (read on start)
+OBJECT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_HEIGHT = 28
+NOTIFY_MS = 10_000
+
+Key = tuple[str, str]  # (proposal id, step id)
+
+AGE, CASE, CUSTOMER, ACTION, AMOUNT, CLAUSE, ASKED_BY, SUMMARY = range(8)
+WIDTHS = {AGE: 90, CASE: 110, CUSTOMER: 150, ACTION: 130, AMOUNT: 110, CLAUSE: 300, ASKED_BY: 130}
+
+
+def reason_label(code: ReasonCode) -> str:
+    tr = QCoreApplication.translate
+    return {
+        ReasonCode.WRONG_FACTS: tr("Approvals", "The facts are wrong"),
+        ReasonCode.AGAINST_POLICY: tr("Approvals", "Against policy"),
+        ReasonCode.CUSTOMER_PREFERENCE: tr("Approvals", "The customer wants otherwise"),
+        ReasonCode.TONE: tr("Approvals", "Tone"),
+        ReasonCode.MISSING_INFORMATION: tr("Approvals", "Information is missing"),
+        ReasonCode.OTHER: tr("Approvals", "Other"),
+    }.get(code, code.value)
+
+
+def key_of(step: WaitingStep) -> Key:
+    return (step.proposal_id, step.step.step_id)
+
+
+def amount_text(step: WaitingStep) -> str:
+    amount = getattr(step.step.params, "amount", None)
+    return labels.money(amount) if amount is not None else "—"
+
+
+class WaitingModel(QAbstractTableModel):
+    """The waiting steps, oldest first; ``clock`` gives "now" (tests move it)."""
+
+    def __init__(self, name_of: Callable[[str], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[WaitingStep] = []
+        self.clock: Callable[[], datetime] = labels.now
+        self.sla = SLA
+        self._name_of = name_of
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else SUMMARY + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Waiting"),
+            self.tr("Case"),
+            self.tr("Customer"),
+            self.tr("Action"),
+            self.tr("Amount"),
+            self.tr("Why a supervisor"),
+            self.tr("Asked by"),
+            self.tr("Plan"),
+        )[section]
+
+    def overdue(self, step: WaitingStep) -> bool:
+        return step.age(self.clock()) > self.sla
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        step = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(step, column)
+        if role == OBJECT_ROLE:
+            return step
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(step, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            text = self._text(step, column)
+            if column == AGE and self.overdue(step):
+                return self.tr("%1, overdue").replace("%1", text)
+            return text
+        overdue = self.overdue(step)
+        if role == Qt.ItemDataRole.BackgroundRole and overdue:
+            return theme.color("danger_bg")
+        if role == Qt.ItemDataRole.ForegroundRole and overdue and column == AGE:
+            return theme.color("danger")
+        if role == Qt.ItemDataRole.FontRole and overdue and column == AGE:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (AGE, AMOUNT):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, step: WaitingStep, column: int) -> str:
+        if column == AGE:
+            return labels.duration(step.age(self.clock()).total_seconds())
+        if column == CASE:
+            return step.case_id
+        if column == CUSTOMER:
+            return step.customer_name
+        if column == ACTION:
+            return labels.action_kind(step.step.action)
+        if column == AMOUNT:
+            return amount_text(step)
+        if column == CLAUSE:
+            return step.verdict.clause
+        if column == ASKED_BY:
+            return self._name_of(step.requested_by)
+        return step.proposal_summary
+
+    def _tooltip(self, step: WaitingStep, column: int) -> str:
+        if column == AGE:
+            text = self.tr("Asked at %1").replace("%1", labels.exact(step.requested_at))
+            if self.overdue(step):
+                text += "\n" + self.tr("Waiting longer than %1: overdue").replace(
+                    "%1", labels.duration(self.sla.total_seconds())
+                )
+            return text
+        if column == CASE:
+            return step.case_subject
+        if column == CLAUSE:
+            return (
+                self.tr("%1\n(rule %2, map version %3)")
+                .replace("%1", step.verdict.clause)
+                .replace("%2", step.verdict.rule_id)
+                .replace("%3", str(step.verdict.policy_version))
+            )
+        return self._text(step, column)
+
+    def set_rows(self, rows: Sequence[WaitingStep]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def tick(self) -> None:
+        """Time moved on: ages and highlights change, nothing else."""
+        if self.rows:
+            last = self.index(len(self.rows) - 1, SUMMARY)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def row_of(self, key: Key) -> int:
+        return next((i for i, step in enumerate(self.rows) if key_of(step) == key), -1)
+
+
+class WaitingView(QTableView):
+    """The queue's table; Enter opens the current row's case (as a double-click does)."""
+
+    opened = Signal(str)  # a case id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doubleClicked.connect(self._open)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self._open(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+    def _open(self, index: QModelIndex) -> None:
+        step = index.data(OBJECT_ROLE) if index.isValid() else None
+        if step is not None:
+            self.opened.emit(step.case_id)
+
+
+class ApprovalsDock(QDockWidget):
+    loaded = Signal(int)  # rows now in the queue, after each load
+    decided = Signal()  # after an approval or rejection from the queue (even a refused one)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._started = False
+        self._unsubscribe: Callable[[], None] | None = None
+        self.notified: set[Key] = set()  # overdue steps already announced
+        self.setObjectName("approvalsDock")
+        self.setWindowTitle(self.tr("Approvals"))
+        self.setAccessibleName(self.tr("Approvals queue"))
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        body = QWidget(self, objectName="approvalsPane")
+        body.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+
+        self.count = QLabel("", body, objectName="approvalsCount")
+        self.count.setAccessibleName(self.tr("Steps waiting"))
+        self.message = QLabel("", body, objectName="approvalsMessage")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Approvals message"))
+        self.message.hide()
+
+        self.model = WaitingModel(window.profiles.name_of, self)
+        self.view = WaitingView(body)
+        self.view.setObjectName("approvalsView")
+        self.view.setAccessibleName(self.tr("Steps waiting for a supervisor"))
+        self.view.setModel(self.model)
+        configure_list_table(self.view, ROW_HEIGHT)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in WIDTHS.items():
+            header.resizeSection(column, width)
+        self.view.opened.connect(window.open_case)
+        self.view.selectionModel().selectionChanged.connect(self._enable)
+
+        self.approve = QPushButton(self.tr("Approve"), body, objectName="approveWaiting")
+        self.approve.setAccessibleName(self.tr("Approve the selected steps"))
+        self.approve.setToolTip(
+            self.tr("Approve the selected steps (refunds and credits one case at a time)")
+        )
+        self.approve.clicked.connect(self.approve_selected)
+        self.reason = QComboBox(body)
+        self.reason.setAccessibleName(self.tr("Reason for rejecting"))
+        self.reason.setPlaceholderText(self.tr("Reason for rejecting…"))
+        for code in ReasonCode:
+            self.reason.addItem(reason_label(code), code.value)
+        self.reason.setCurrentIndex(-1)
+        self.reason.currentIndexChanged.connect(self._enable)
+        self.note = QLineEdit(body)
+        self.note.setAccessibleName(self.tr("Note for the agent"))
+        self.note.setPlaceholderText(self.tr("Note for the agent (optional)"))
+        self.note.setMaxLength(500)
+        self.reject = QPushButton(self.tr("Reject"), body, objectName="rejectWaiting")
+        self.reject.setAccessibleName(self.tr("Reject the selected steps"))
+        self.reject.setToolTip(self.tr("Reject the selected steps; choose a reason first"))
+        self.reject.clicked.connect(self.reject_selected)
+
+        top = QHBoxLayout()
+        top.addWidget(self.count)
+        top.addStretch(1)
+        hint = QLabel(self.tr("Enter opens the case"), body, objectName="approvalsHint")
+        top.addWidget(hint)
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        actions.addWidget(self.approve)
+        actions.addSpacing(16)
+        actions.addWidget(self.reason)
+        actions.addWidget(self.note, 1)
+        actions.addWidget(self.reject)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(10, 6, 10, 8)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(actions)
+        self.setWidget(body)
+        QWidget.setTabOrder(self.view, self.approve)
+        QWidget.setTabOrder(self.approve, self.reason)
+        QWidget.setTabOrder(self.reason, self.note)
+        QWidget.setTabOrder(self.note, self.reject)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self._show_count()
+        self._enable()
+
+    # --- life -------------------------------------------------------------------------------
+    @property
+    def allowed(self) -> bool:
+        return may(self._window.services, Capability.REVIEW_APPROVALS)
+
+    def start(self) -> None:
+        """Follow the queue (idempotent); loads it when the role may see it."""
+        if self._started:
+            return
+        self._started = True
+        from console.services.decisions import APPROVAL_SLA, ApprovalsChanged
+
+        self.model.sla = APPROVAL_SLA
+        self._unsubscribe = self._window.services.bus.subscribe(ApprovalsChanged, self._changed)
+        self.apply_role(show=False)
+
+    def apply_role(self, *, show: bool = True) -> None:
+        """Shown (with ``show``) and loaded for those who review approvals; else hidden."""
+        allowed = self.allowed
+        action = self.toggle
+        action.setVisible(allowed)
+        action.setEnabled(allowed)
+        if not allowed:
+            self.hide()
+            self.timer.stop()
+            self.model.set_rows([])
+            self.notified.clear()
+            self._show_count()
+            return
+        if show:
+            self.setVisible(True)
+        if self._started:
+            self.timer.start()
+            self.refresh()
+
+    @property
+    def toggle(self) -> Any:
+        return self._window.menus.approvals_queue
+
+    def _changed(self, _event: ApprovalsChanged) -> None:
+        if self.allowed:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._window.slots.start(SLOT + ".load", self._load())
+
+    async def _load(self) -> None:
+        services = self._window.services
+        try:
+            rows = await services.decisions.waiting(services.principal())
+        except TandemError as error:  # the role changed under the load
+            self._say(str(error))
+            rows = []
+        selected = set(self.selected_keys())
+        self.model.set_rows(rows)
+        selection = self.view.selectionModel()
+        for key in selected:
+            row = self.model.row_of(key)
+            if row >= 0:
+                selection.select(
+                    self.model.index(row, 0),
+                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                )
+        self._show_count()
+        self._enable()
+        self.tick()
+        self.loaded.emit(len(rows))
+
+    def tick(self) -> None:
+        """Ages move on; a step newly past the SLA is announced once."""
+        self.model.tick()
+        self._show_count()
+        for step in self.model.rows:
+            key = key_of(step)
+            if self.model.overdue(step) and key not in self.notified:
+                self.notified.add(key)
+                self._notify(step)
+        self.notified &= {key_of(s) for s in self.model.rows}
+
+    def _notify(self, step: WaitingStep) -> None:
+        """Through the window's notifier: a tray message, else the status bar with a button
+        that opens the case."""
+        notifier = self._window.notifier
+        title = self.tr("Approval overdue on %1").replace("%1", step.case_id)
+        text = (
+            self.tr("%1 %2 for %3 has waited %4")
+            .replace("%1", labels.action_kind(step.step.action))
+            .replace("%2", amount_text(step) if amount_text(step) != "—" else "")
+            .replace("%3", step.customer_name)
+            .replace("%4", labels.duration(step.age(self.model.clock()).total_seconds()))
+        ).replace("  ", " ")
+        # The notifier opens ``last_case`` when its message is clicked.
+        notifier.last_case = step.case_id
+        notifier.shown += 1
+        tray = notifier._ensure_tray()
+        if tray is not None:
+            tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning)
+            return
+        self._window.status.showMessage(f"{title}: {text}", NOTIFY_MS)
+        notifier.open_button.setText(self.tr("Open %1").replace("%1", step.case_id))
+        notifier.open_button.show()
+        notifier._hide.start()
+
+    def shutdown(self) -> None:
+        self.timer.stop()
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+    # --- showing ----------------------------------------------------------------------------
+    def _show_count(self) -> None:
+        total = len(self.model.rows)
+        late = sum(self.model.overdue(s) for s in self.model.rows)
+        if total == 0:
+            text = self.tr("Nothing is waiting for a supervisor.")
+        elif total == 1:
+            text = self.tr("1 step waiting")
+        else:
+            text = self.tr("%1 steps waiting").replace("%1", str(total))
+        if late:
+            text += " · " + self.tr("%1 overdue").replace("%1", str(late))
+        self.count.setText(text)
+        self.count.setProperty("overdue", bool(late))
+        self.count.style().unpolish(self.count)
+        self.count.style().polish(self.count)
+        title = self.tr("Approvals")
+        self.setWindowTitle(f"{title} ({total})" if total else title)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def selected_steps(self) -> list[WaitingStep]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [self.model.rows[r] for r in rows if r < len(self.model.rows)]
+
+    def selected_keys(self) -> list[Key]:
+        return [key_of(s) for s in self.selected_steps()]
+
+    def _enable(self, *_args: object) -> None:
+        busy = self._window.slots.running(SLOT + ".act")
+        chosen = bool(self.view.selectionModel().selectedRows())
+        self.approve.setEnabled(chosen and not busy)
+        self.reject.setEnabled(chosen and not busy and self.reason.currentIndex() >= 0)
+
+    def focus_queue(self) -> None:
+        self.show()
+        self.raise_()
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.view.currentIndex().isValid() and self.model.rows:
+            self.view.setCurrentIndex(self.model.index(0, 0))
+
+    # --- deciding ---------------------------------------------------------------------------
+    def approve_selected(self) -> None:
+        steps = self.selected_steps()
+        if steps:
+            self._act(self._approve(steps))
+
+    def reject_selected(self) -> None:
+        steps = self.selected_steps()
+        if steps and self.reason.currentIndex() >= 0:
+            code = ReasonCode(self.reason.currentData())
+            self._act(self._reject(steps, code, self.note.text()))
+
+    def _act(self, coro: Any) -> None:
+        self._say("")
+        task = self._window.slots.start(SLOT + ".act", coro)
+        task.add_done_callback(lambda _task: self._enable())
+        self._enable()
+
+    async def _approve(self, steps: list[WaitingStep]) -> None:
+        services = self._window.services
+        try:
+            await services.decisions.approve_waiting(
+                [key_of(s) for s in steps], services.principal()
+            )
+        except TandemError as error:
+            self._say(str(error))
+        else:
+            text = (
+                self.tr("Approved 1 step")
+                if len(steps) == 1
+                else self.tr("Approved %1 steps").replace("%1", str(len(steps)))
+            )
+            self._window.status.on_message(UserMessage(Level.INFO, text))
+        self.decided.emit()
+
+    async def _reject(self, steps: list[WaitingStep], code: ReasonCode, note: str) -> None:
+        services = self._window.services
+        groups: dict[Key, list[str]] = {}
+        for step in steps:
+            groups.setdefault((step.case_id, step.proposal_id), []).append(step.step.step_id)
+        try:
+            for (case_id, proposal_id), step_ids in groups.items():
+                await services.decisions.reject(
+                    case_id, proposal_id, services.principal(), code, note, step_ids=step_ids
+                )
+        except TandemError as error:
+            self._say(str(error))
+        else:
+            self.note.clear()
+            self.reason.setCurrentIndex(-1)
+            text = (
+                self.tr("Rejected 1 step")
+                if len(steps) == 1
+                else self.tr("Rejected %1 steps").replace("%1", str(len(steps)))
+            )
+            self._window.status.on_message(UserMessage(Level.INFO, text))
+        self.decided.emit()

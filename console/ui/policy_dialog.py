@@ -1,0 +1,428 @@
+"""View → Authority map: the decision-authority map in force, its versions, and (for
+supervisors) a new version.
+
+Everyone reads the rules in force (id, action, conditions in words, level, the clause a
+proposal cites) and every published version. Those who may edit the map get its YAML,
+prefilled from the latest version with the version number bumped: Check lists every
+problem with its field; Publish publishes it (a version someone else published meanwhile
+is a conflict: reload and edit again). The service checks the role again on publish.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QCloseEvent, QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.errors import ConflictError, InvalidInput, TandemError
+from console.domain.kinds import AutonomyLevel
+from console.services.bus import Level, UserMessage
+from console.services.roles import Capability
+from console.ui import labels
+from console.ui.profiles import may
+
+if TYPE_CHECKING:
+    from console.domain.authority import AuthorityPolicy, AuthorityRule, Conditions
+    from console.services.policies import PolicyChanged, PolicyVersion
+    from console.ui.main_window import MainWindow
+
+SLOT = "policy.publish"
+_VERSION = re.compile(r"^version:[ \t]*\d+[ \t]*$", re.MULTILINE)
+_AUTHOR = re.compile(r"^author:.*$", re.MULTILINE)
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,79}$")
+
+
+def level_label(level: AutonomyLevel | str) -> str:
+    tr = QCoreApplication.translate
+    return {
+        AutonomyLevel.FORBID: tr("PolicyDialog", "Forbidden"),
+        AutonomyLevel.SUGGEST: tr("PolicyDialog", "Suggest only"),
+        AutonomyLevel.AGENT: tr("PolicyDialog", "Agent approves"),
+        AutonomyLevel.SUPERVISOR: tr("PolicyDialog", "Supervisor approves"),
+        AutonomyLevel.AUTO_WITH_UNDO: tr("PolicyDialog", "Automatic, with undo"),
+        AutonomyLevel.AUTO: tr("PolicyDialog", "Automatic"),
+    }.get(AutonomyLevel(level), str(level))
+
+
+def _band(band: dict[str, Any]) -> str:
+    return ", ".join(f"{amount} {currency}" for currency, amount in band.items())
+
+
+def conditions_text(when: Conditions) -> str:
+    """A rule's conditions in a few words: "amount > 50 USD, 40 GBP; tier: gold"."""
+    tr = QCoreApplication.translate
+    phrases: dict[str, Callable[[Any], str]] = {
+        "max_amount": lambda v: tr("PolicyDialog", "amount ≤ %1").replace("%1", _band(v)),
+        "min_amount": lambda v: tr("PolicyDialog", "amount > %1").replace("%1", _band(v)),
+        "tiers": lambda v: tr("PolicyDialog", "tier: %1").replace(
+            "%1", ", ".join(labels.tier(t) for t in v)
+        ),
+        "journeys": lambda v: tr("PolicyDialog", "journey: %1").replace(
+            "%1", ", ".join(labels.journey(j) for j in v)
+        ),
+        "sentiments": lambda v: tr("PolicyDialog", "sentiment: %1").replace(
+            "%1", ", ".join(labels.sentiment(s) for s in v)
+        ),
+        "reversible": lambda v: (
+            tr("PolicyDialog", "reversible") if v else tr("PolicyDialog", "not reversible")
+        ),
+        "max_case_total": lambda v: tr("PolicyDialog", "case total ≤ %1").replace("%1", _band(v)),
+        "min_case_total": lambda v: tr("PolicyDialog", "case total > %1").replace("%1", _band(v)),
+        "max_agent_daily_total": lambda v: tr("PolicyDialog", "agent's day ≤ %1").replace(
+            "%1", _band(v)
+        ),
+        "min_agent_daily_total": lambda v: tr("PolicyDialog", "agent's day > %1").replace(
+            "%1", _band(v)
+        ),
+        "moves_money": lambda v: (
+            tr("PolicyDialog", "moves money") if v else tr("PolicyDialog", "moves no money")
+        ),
+        "max_quantity": lambda v: tr("PolicyDialog", "quantity ≤ %1").replace("%1", str(v)),
+        "max_order_value": lambda v: tr("PolicyDialog", "order value ≤ %1").replace("%1", _band(v)),
+        "min_order_value": lambda v: tr("PolicyDialog", "order value > %1").replace("%1", _band(v)),
+        "foreign_refs": lambda v: (
+            tr("PolicyDialog", "names records outside the case")
+            if v
+            else tr("PolicyDialog", "names only the case's records")
+        ),
+    }
+    parts = []
+    for name, phrase in phrases.items():
+        value = getattr(when, name, None)
+        if value is not None:
+            parts.append(phrase(value))
+    return "; ".join(parts) or tr("PolicyDialog", "always")
+
+
+def action_text(rule: AuthorityRule) -> str:
+    if rule.action == "*":
+        return QCoreApplication.translate("PolicyDialog", "Any action")
+    return labels.action_kind(rule.action)
+
+
+def next_version_source(source: str, version: int, author: str | None = None) -> str:
+    """The latest map's YAML as the start of version ``version``."""
+    if _VERSION.search(source):
+        text = _VERSION.sub(f"version: {version}", source, count=1)
+    else:
+        text = f"version: {version}\n{source}"
+    if author and _ID.match(author) and _AUTHOR.search(text):
+        text = _AUTHOR.sub(f"author: {author}", text, count=1)
+    return text
+
+
+def _table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setAccessibleName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setShowGrid(False)
+    table.setWordWrap(True)
+    table.setAlternatingRowColors(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            table.setItem(r, c, item)
+    table.resizeRowsToContents()
+
+
+class PolicyDialog(QDialog):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.setWindowTitle(self.tr("Authority map"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setAccessibleName(self.tr("Decision-authority map"))
+        self.tabs = QTabWidget(self)
+
+        # The map in force.
+        current = QWidget(self)
+        self.summary = QLabel("", current, objectName="policySummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rules = _table(
+            current,
+            [
+                self.tr("Rule"),
+                self.tr("Action"),
+                self.tr("When"),
+                self.tr("Level"),
+                self.tr("Clause"),
+            ],
+            self.tr("Rules in force"),
+        )
+        header = self.rules.horizontalHeader()
+        for column, width in ((0, 170), (1, 120), (2, 240), (3, 150)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        layout = QVBoxLayout(current)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.rules, 1)
+        self.tabs.addTab(current, self.tr("In force"))
+
+        # Every version.
+        self.history = _table(
+            self,
+            [self.tr("Version"), self.tr("Published by"), self.tr("Published at"), self.tr("Note")],
+            self.tr("Published versions"),
+        )
+        header = self.history.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((1, 150), (2, 170)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        self.tabs.addTab(self.history, self.tr("History"))
+
+        # A new version.
+        edit = QWidget(self)
+        self.edit_note = QLabel("", edit, objectName="dialogNote")
+        self.edit_note.setWordWrap(True)
+        self.editor = QPlainTextEdit(edit, objectName="policyEditor")
+        self.editor.setAccessibleName(self.tr("The new version's YAML"))
+        self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.editor.textChanged.connect(self._edited)
+        self.problems = QListWidget(edit)
+        self.problems.setObjectName("policyProblems")
+        self.problems.setAccessibleName(self.tr("Problems found"))
+        self.problems.setWordWrap(True)
+        self.problems.setMaximumHeight(140)
+        self.problems.hide()
+        self.outcome = QLabel("", edit, objectName="policyOutcome")
+        self.outcome.setWordWrap(True)
+        self.outcome.setAccessibleName(self.tr("Check result"))
+        self.check = QPushButton(self.tr("&Check"), edit)
+        self.check.setAccessibleName(self.tr("Check the new version"))
+        self.check.clicked.connect(self.run_check)
+        self.publish = QPushButton(self.tr("&Publish"), edit, objectName="publishPolicy")
+        self.publish.setAccessibleName(self.tr("Publish the new version"))
+        self.publish.clicked.connect(self.run_publish)
+        self.reload = QPushButton(self.tr("Start again from the &latest"), edit)
+        self.reload.setAccessibleName(self.tr("Start again from the latest version"))
+        self.reload.clicked.connect(self.load)
+        row = QHBoxLayout()
+        row.addWidget(self.reload)
+        row.addStretch(1)
+        row.addWidget(self.check)
+        row.addWidget(self.publish)
+        layout = QVBoxLayout(edit)
+        layout.addWidget(self.edit_note)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.problems)
+        layout.addLayout(row)
+        self.tabs.addTab(edit, self.tr("New version"))
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        main = QVBoxLayout(self)
+        main.addWidget(self.tabs, 1)
+        main.addWidget(buttons)
+        self.resize(1000, 640)
+
+        from console.services.policies import PolicyChanged
+
+        self._unsubscribe: Callable[[], None] | None = window.services.bus.subscribe(
+            PolicyChanged, self._published
+        )
+        self.finished.connect(lambda _result: self._stop())
+        self.load()
+
+    # --- showing ----------------------------------------------------------------------------
+    @property
+    def may_edit(self) -> bool:
+        return may(self._window.services, Capability.EDIT_POLICY)
+
+    def load(self) -> None:
+        """Show the map in force and every version; the editor starts from the latest."""
+        policies = self._window.services.policies
+        active = policies.active()
+        versions = policies.history()
+        self._show_active(active)
+        self._show_versions(versions)
+        self._latest_source = versions[0].source
+        self.next_version = versions[0].version + 1
+        self._prefill()
+        self._say("", [])
+        self.apply_role()
+
+    def _prefill(self) -> None:
+        author = self._window.services.principal().user_id
+        self._prefilled = next_version_source(self._latest_source, self.next_version, author)
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(self._prefilled)
+        self.editor.blockSignals(False)
+
+    def _show_active(self, policy: AuthorityPolicy) -> None:
+        text = (
+            self.tr("Version %1, in force since %2, by %3.")
+            .replace("%1", str(policy.version))
+            .replace("%2", labels.exact(policy.effective_from))
+            .replace("%3", policy.author)
+        )
+        if policy.note:
+            text += " " + policy.note
+        text += " " + self.tr("Rules are tried in order; the first that matches decides.")
+        self.summary.setText(text)
+        _fill(
+            self.rules,
+            [
+                [r.id, action_text(r), conditions_text(r.when), level_label(r.level), r.clause]
+                for r in policy.rules
+            ],
+        )
+
+    def _show_versions(self, versions: list[PolicyVersion]) -> None:
+        name_of = self._window.profiles.name_of
+        rows = [
+            [
+                str(v.version),
+                name_of(v.published_by),
+                labels.exact(v.published_at),
+                v.policy.note or "",
+            ]
+            for v in versions
+        ]
+        _fill(self.history, rows)
+
+    def apply_role(self) -> None:
+        editing = self.may_edit
+        if self.editor.toPlainText() == self._prefilled:  # untouched: by the new profile
+            self._prefill()
+        self.editor.setReadOnly(not editing)
+        self.publish.setEnabled(editing and not self._window.slots.running(SLOT))
+        if editing:
+            note = self.tr(
+                "Version %1, from the latest. Check it, then publish: it applies to every "
+                "decision from then on, and the publication is on the audit trail."
+            ).replace("%1", str(self.next_version))
+        else:
+            note = self.tr("Only supervisors may publish a new version; you may read and check it.")
+        self.edit_note.setText(note)
+
+    def _say(self, text: str, problems: list[str], *, tone: str = "") -> None:
+        self.outcome.setText(text)
+        self.outcome.setVisible(bool(text))
+        self.outcome.setProperty("tone", tone)
+        self.outcome.style().unpolish(self.outcome)
+        self.outcome.style().polish(self.outcome)
+        self.problems.clear()
+        self.problems.addItems(problems)
+        self.problems.setVisible(bool(problems))
+
+    def _edited(self) -> None:
+        if self.outcome.isVisible() or self.problems.isVisible():
+            self._say("", [])
+
+    # --- checking and publishing -------------------------------------------------------------
+    def run_check(self) -> bool:
+        """Check the editor's map; shows every problem. True when it can be published."""
+        try:
+            policy = self._window.services.policies.check(self.editor.toPlainText())
+        except InvalidInput as error:
+            self._show_invalid(error)
+            return False
+        if policy.version != self.next_version:
+            text = (
+                self.tr("This map is version %1; the next version is %2.")
+                .replace("%1", str(policy.version))
+                .replace("%2", str(self.next_version))
+            )
+            self._say(text, [], tone="danger")
+            return False
+        text = (
+            self.tr("No problems: version %1 with %2 rules.")
+            .replace("%1", str(policy.version))
+            .replace("%2", str(len(policy.rules)))
+        )
+        self._say(text, [], tone="ok")
+        return True
+
+    def _show_invalid(self, error: InvalidInput) -> None:
+        lines = [
+            f"{issue.location}: {issue.message}" if issue.location else issue.message
+            for issue in error.issues
+        ] or [error.summary]
+        count = len(lines)
+        text = (
+            self.tr("1 problem: fix it and check again.")
+            if count == 1
+            else self.tr("%1 problems: fix them and check again.").replace("%1", str(count))
+        )
+        self._say(text, lines, tone="danger")
+
+    def run_publish(self) -> None:
+        self.publish.setEnabled(False)
+        self._window.slots.start(SLOT, self._publish(self.editor.toPlainText()))
+
+    async def _publish(self, source: str) -> None:
+        services = self._window.services
+        try:
+            policy = await services.policies.publish(source, services.principal())
+        except InvalidInput as error:
+            self._show_invalid(error)
+        except ConflictError as error:
+            self._say(
+                str(error) + " " + self.tr("Use “Start again from the latest”."),
+                [],
+                tone="danger",
+            )
+        except TandemError as error:
+            self._say(str(error), [], tone="danger")
+        else:
+            text = self.tr("Published version %1.").replace("%1", str(policy.version))
+            services.bus.publish(UserMessage(Level.INFO, text))
+            self.load()
+            self._say(text, [], tone="ok")
+            self.tabs.setCurrentIndex(0)
+        finally:
+            self.publish.setEnabled(self.may_edit)
+
+    def _published(self, _event: PolicyChanged) -> None:
+        """Someone published: the map in force and the history change; the editor keeps
+        what is being written (publishing it will say it conflicts)."""
+        policies = self._window.services.policies
+        self._show_active(policies.active())
+        self._show_versions(policies.history())
+
+    def _stop(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._stop()
+        super().closeEvent(event)
+
+
+def present(window: MainWindow) -> PolicyDialog:
+    dialog = PolicyDialog(window)
+    dialog.open()
+    return dialog
