@@ -104,10 +104,11 @@ class DecisionText(QObject):
             .replace("%3", why)
             for card, why in blocked
         ]
-        return self.tr(
+        intro = self.tr(
             "Nothing was approved. Reject these steps first (tick them, Reject…), then "
-            "approve the rest — %1"
-        ).replace("%1", "; ".join(parts))
+            "approve the rest:"
+        )
+        return "\n• ".join([intro, *parts])
 
     def rechecking(self) -> str:
         return self.tr("Re-checking who may approve the edited step…")

@@ -223,6 +223,392 @@
     </message>
 </context>
 <context>
+    <name>DecisionControls</name>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="85"/>
+        <source>Outcome of the last action</source>
+        <translation>上一操作的结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="91"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="91"/>
+        <source>Approve every open step</source>
+        <translation>批准所有未决步骤</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="92"/>
+        <source>Approve all open steps</source>
+        <translation>批准所有未决步骤</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="93"/>
+        <source>Approve selected</source>
+        <translation>批准所选</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="94"/>
+        <source>Approve only the steps you ticked</source>
+        <translation>只批准你勾选的步骤</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="95"/>
+        <source>Approve the selected steps</source>
+        <translation>批准所选步骤</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="96"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="96"/>
+        <source>Edit the selected step's values</source>
+        <translation>编辑所选步骤的参数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="97"/>
+        <source>Edit the selected step</source>
+        <translation>编辑所选步骤</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="98"/>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="99"/>
+        <source>Reject the selected steps, or the whole plan, with a reason</source>
+        <translation>说明原因，驳回所选步骤或整个计划</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="100"/>
+        <source>Reject with a reason</source>
+        <translation>说明原因并驳回</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="101"/>
+        <source>Instruct…</source>
+        <translation>指示…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="102"/>
+        <source>Tell the AI what to change and have it plan again</source>
+        <translation>告诉 AI 要改什么，并让它重新计划</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="103"/>
+        <source>Instruct the AI</source>
+        <translation>指示 AI</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="104"/>
+        <source>Take over</source>
+        <translation>接管</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="105"/>
+        <source>Work this case yourself; the AI stops proposing</source>
+        <translation>由你亲自处理此案例；AI 停止提出方案</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="106"/>
+        <source>Take the case over from the AI</source>
+        <translation>从 AI 手中接管此案例</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="107"/>
+        <source>Defer</source>
+        <translation>暂缓</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="107"/>
+        <source>Decide later; nothing is done</source>
+        <translation>稍后再决定；不执行任何操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="108"/>
+        <source>Defer the decision</source>
+        <translation>暂缓决定</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="346"/>
+        <source>Hand back</source>
+        <translation>交还</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="350"/>
+        <source>Give the case back to the AI, which plans it again</source>
+        <translation>把案例交还给 AI，由它重新计划</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_controls.py" line="351"/>
+        <source>Hand the case back to the AI</source>
+        <translation>把案例交还给 AI</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionText</name>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="35"/>
+        <source>Approved — waits for write-back</source>
+        <translation>已批准——等待回写</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="37"/>
+        <source>you</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="39"/>
+        <source>Awaiting supervisor — asked by %1, %2</source>
+        <translation>等待主管审批——由%1提交，%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="42"/>
+        <source>Rejected (%1)</source>
+        <translation>已驳回（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="43"/>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="47"/>
+        <source>Cannot be approved: %1</source>
+        <translation>不能批准：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="48"/>
+        <source>Cannot be approved in Tandem; a person does it outside: %1</source>
+        <translation>不能在 Tandem 中批准；需由人员在外部处理：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="54"/>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="55"/>
+        <source>Reshipments</source>
+        <translation>补发</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="56"/>
+        <source>Account credits</source>
+        <translation>账户抵扣</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="57"/>
+        <source>Replies to customers</source>
+        <translation>回复客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="58"/>
+        <source>Requests to carriers</source>
+        <translation>向承运商发出的请求</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="59"/>
+        <source>Stock adjustments</source>
+        <translation>库存调整</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="60"/>
+        <source>Escalations</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="61"/>
+        <source>Closing cases</source>
+        <translation>关闭案例</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="64"/>
+        <source>%1 are paused by a supervisor (%2, %3); this step cannot be approved now.</source>
+        <translation>%1已被主管暂停（%2，%3）；此步骤目前不能批准。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="71"/>
+        <source>Who may approve it is checked when you approve.</source>
+        <translation>批准时会检查谁有权批准此步骤。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="74"/>
+        <source>Will go to a supervisor: %1</source>
+        <translation>将提交主管审批：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="77"/>
+        <source>Decided as edited (the values shown).</source>
+        <translation>已按编辑后的内容决定（即所示数值）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="84"/>
+        <source>You have taken this case over: the AI is not proposing for it. Hand it back (Ctrl+T) to let the AI plan it again.</source>
+        <translation>你已接管此案例：AI 不再为它提出方案。交还（Ctrl+T）后 AI 会重新计划。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="88"/>
+        <source>%1 has taken this case over: the AI is not proposing for it, and only they or a supervisor may decide on it.</source>
+        <translation>%1 已接管此案例：AI 不再为它提出方案，只有其本人或主管可以对它作出决定。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="94"/>
+        <source>Look at each step's authority first: scrolled to the next one.</source>
+        <translation>请先查看每个步骤的权限：已滚动到下一个。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="97"/>
+        <source>Read the reasoning first: it is now in view. Then approve again.</source>
+        <translation>请先阅读推理：现已显示。然后再次批准。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="101"/>
+        <source>step %1 (%2): %3</source>
+        <translation>第 %1 步（%2）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="108"/>
+        <source>Nothing was approved. Reject these steps first (tick them, Reject…), then approve the rest:</source>
+        <translation>未批准任何步骤。请先驳回这些步骤（勾选后点“驳回…”），再批准其余步骤：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="114"/>
+        <source>Re-checking who may approve the edited step…</source>
+        <translation>正在重新检查谁可以批准编辑后的步骤…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="122"/>
+        <source>You may approve it: %1</source>
+        <translation>你可以批准：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="129"/>
+        <source>Step %1 edited and ticked. Approve selected (Ctrl+Shift+Return) uses your version; approving re-checks who may approve it.</source>
+        <translation>第 %1 步已编辑并勾选。“批准所选”（Ctrl+Shift+Return）将使用你的版本；批准时会重新检查谁有权批准。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="135"/>
+        <source>Reject the whole plan (%1 open steps).</source>
+        <translation>驳回整个计划（%1 个未决步骤）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="139"/>
+        <source>Reject the selected steps: %1.</source>
+        <translation>驳回所选步骤：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="143"/>
+        <source>1 step</source>
+        <translation>1 个步骤</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="143"/>
+        <source>%1 steps</source>
+        <translation>%1 个步骤</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="151"/>
+        <source>Edited and approved %1</source>
+        <translation>已编辑并批准%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="153"/>
+        <source>Approved %1</source>
+        <translation>已批准%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="157"/>
+        <source>%1 sent to a supervisor</source>
+        <translation>%1 个已提交主管</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="159"/>
+        <source>Sent %1 to a supervisor</source>
+        <translation>已将%1提交主管</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="164"/>
+        <source>wrong facts</source>
+        <translation>事实有误</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="165"/>
+        <source>against policy</source>
+        <translation>违反政策</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="166"/>
+        <source>customer preference</source>
+        <translation>客户意愿</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="167"/>
+        <source>tone</source>
+        <translation>语气</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="168"/>
+        <source>missing information</source>
+        <translation>缺少信息</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="169"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="176"/>
+        <source>Rejected %1 (%2).</source>
+        <translation>已驳回%1（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="182"/>
+        <source>Instruction kept for this case: “%1”.</source>
+        <translation>已为此案例保存指示：“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="185"/>
+        <source>Re-planning with your instruction…</source>
+        <translation>正在按你的指示重新计划…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="188"/>
+        <source>The AI is planning this case again…</source>
+        <translation>AI 正在重新计划此案例…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="191"/>
+        <source>You took this case over.</source>
+        <translation>你已接管此案例。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="194"/>
+        <source>Handed back: the AI plans this case again.</source>
+        <translation>已交还：AI 将重新计划此案例。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="197"/>
+        <source>Deferred: nothing was done; the plan stays here for later.</source>
+        <translation>已暂缓：未执行任何操作；计划保留在此，稍后处理。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="200"/>
+        <source>Not done: %1</source>
+        <translation>未完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="204"/>
+        <source>Something went wrong; the case's timeline shows what was recorded: %1</source>
+        <translation>出错了；案例时间线显示了已记录的内容：%1</translation>
+    </message>
+</context>
+<context>
     <name>Diagnostics</name>
     <message>
         <location filename="../../console/ui/diagnostics.py" line="49"/>
@@ -649,6 +1035,44 @@
         <location filename="../../console/ui/import_export.py" line="138"/>
         <source>Exported the case to %1</source>
         <translation>案例已导出到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>InstructDialog</name>
+    <message>
+        <location filename="../../console/ui/decision_dialogs.py" line="98"/>
+        <source>Instruct the AI</source>
+        <translation>指示 AI</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_dialogs.py" line="102"/>
+        <source>Tell the AI what to change; it keeps the instruction for this case and plans it again.</source>
+        <translation>告诉 AI 要改什么；它会为此案例保留该指示并重新计划。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_dialogs.py" line="110"/>
+        <source>For example: no refund, offer a voucher</source>
+        <translation>例如：不退款，改送代金券</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_dialogs.py" line="111"/>
+        <source>Instruction for the AI</source>
+        <translation>给 AI 的指示</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_dialogs.py" line="118"/>
+        <source>Re-plan with this</source>
+        <translation>按此重新计划</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_dialogs.py" line="119"/>
+        <source>Re-plan with this instruction</source>
+        <translation>按此指示重新计划</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_dialogs.py" line="137"/>
+        <source>%1 of %2 characters</source>
+        <translation>%1 / %2 个字符</translation>
     </message>
 </context>
 <context>
@@ -1413,6 +1837,16 @@
         <source>The AI has not proposed a plan for this case yet.</source>
         <translation>AI 尚未为此案例提出方案。</translation>
     </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="211"/>
+        <source>Hand the case back (Ctrl+T) to let the AI plan it again</source>
+        <translation>交还案例（Ctrl+T）后 AI 会重新计划</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="262"/>
+        <source>A person has taken this case over; the AI is not proposing for it.</source>
+        <translation>已有人员接管此案例；AI 不再为它提出方案。</translation>
+    </message>
 </context>
 <context>
     <name>QueueModel</name>
@@ -1589,6 +2023,79 @@
         <location filename="../../console/ui/proposal_reasoning.py" line="99"/>
         <source>Show event %1 in the timeline</source>
         <translation>在时间线中显示事件 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <location filename="../../console/ui/decision_dialogs.py" line="33"/>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_dialogs.py" line="40"/>
+        <source>Choose a reason…</source>
+        <translation>选择原因…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_dialogs.py" line="41"/>
+        <source>Reason for rejecting</source>
+        <translation>驳回原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_dialogs.py" line="44"/>
+        <source>Optional: what is wrong, in a few words</source>
+        <translation>可选：用几句话说明哪里不对</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_dialogs.py" line="45"/>
+        <source>Note on the rejection (optional)</source>
+        <translation>驳回备注（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_dialogs.py" line="48"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_dialogs.py" line="49"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_dialogs.py" line="55"/>
+        <source>Reject with this reason</source>
+        <translation>以此原因驳回</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_dialogs.py" line="68"/>
+        <source>The facts are wrong</source>
+        <translation>事实有误</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_dialogs.py" line="69"/>
+        <source>Against policy</source>
+        <translation>违反政策</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_dialogs.py" line="70"/>
+        <source>The customer wants something else</source>
+        <translation>客户想要别的处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_dialogs.py" line="71"/>
+        <source>The tone is wrong</source>
+        <translation>语气不当</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_dialogs.py" line="72"/>
+        <source>Information is missing</source>
+        <translation>缺少信息</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/decision_dialogs.py" line="73"/>
+        <source>Other (say why in the note)</source>
+        <translation>其他（请在备注中说明）</translation>
     </message>
 </context>
 <context>
@@ -2303,6 +2810,21 @@
         <location filename="../../console/ui/proposal_steps.py" line="320"/>
         <source>customer unreachable</source>
         <translation>无法联系客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="72"/>
+        <source>Select step %1</source>
+        <translation>选择第 %1 步</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="73"/>
+        <source>Select this step to approve, edit or reject it on its own</source>
+        <translation>选择此步骤以单独批准、编辑或驳回</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="187"/>
+        <source>Edited by you: approving uses your version.</source>
+        <translation>已由你编辑：批准时使用你的版本。</translation>
     </message>
 </context>
 <context>
