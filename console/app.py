@@ -114,7 +114,8 @@ def open_services(data_dir: Path | str | None = None, *, sandbox: bool = False) 
         from console.services.dispatcher import DispatcherBusy
 
         try:
-            services.writeback.start(sandbox_base_urls(base_url))
+            urls = {**sandbox_base_urls(base_url), "audit": f"{base_url}/audit"}
+            services.writeback.start(urls, secrets=secret_store())
         except (DispatcherBusy, RuntimeError) as exc:
             bus.tell(Level.WARNING, str(exc))
 

@@ -13,7 +13,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from . import admin, inventory, logistics, orders, payments, seed, stream, tickets
+from . import admin, auditsink, inventory, logistics, orders, payments, seed, stream, tickets
 from .errors import ApiError, error_body
 from .events import dumps
 from .faults import FAULT_SYSTEMS
@@ -27,6 +27,7 @@ SCHEMAS = {
     "tickets": tickets.SCHEMA,
     "logistics": logistics.SCHEMA,
     "inventory": inventory.SCHEMA,
+    "audit": auditsink.SCHEMA,
     "demo": seed.SCHEMA,
 }
 _WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -132,6 +133,7 @@ def create_app(
         *tickets.routes(sandbox),
         *logistics.routes(sandbox),
         *inventory.routes(sandbox),
+        *auditsink.routes(sandbox),
         *stream.routes(sandbox),
         *admin.routes(sandbox),
     ]

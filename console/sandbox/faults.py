@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .events import SYSTEMS, StoredEvent
 
-FAULT_SYSTEMS = (*SYSTEMS, "events")
+FAULT_SYSTEMS = (*SYSTEMS, "events", "audit")
 Rate = float
 
 

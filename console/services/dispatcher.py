@@ -31,7 +31,8 @@ import contextlib
 import logging
 import random
 import threading
-from collections.abc import Callable, Mapping, Sequence
+import time
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -66,6 +67,7 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+HOUSEKEEPING_EVERY = 2.0  # seconds
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,9 +137,13 @@ class Dispatcher:
         clock: Callable[[], datetime] = utc_now,
         rng: random.Random | None = None,
         sandbox: bool = False,
+        housekeeping: Callable[[], Awaitable[object]] | None = None,
     ) -> None:
         self._store = store
         self._routes = dict(connectors)
+        # Work beside the sends (the audit trail's checkpoints), at most every few seconds.
+        self._housekeeping = housekeeping
+        self._housekept = 0.0
         self._policies = policies
         self._controls = controls
         self.settings = settings or DispatchSettings()
@@ -174,6 +180,7 @@ class Dispatcher:
             except Exception:
                 log.exception("dispatching failed; trying again shortly")
                 handled = 0
+            await self._keep_house()
             if handled:
                 continue
             wait = self._idle_wait()
@@ -185,9 +192,23 @@ class Dispatcher:
                 for waiter in waiters:
                     waiter.cancel()
 
+    async def _keep_house(self) -> None:
+        if self._housekeeping is None:
+            return
+        now = time.monotonic()
+        if now - self._housekept < HOUSEKEEPING_EVERY:
+            return
+        self._housekept = now
+        try:
+            await self._housekeeping()
+        except Exception:
+            log.exception("housekeeping failed")
+
     def _idle_wait(self) -> float:
         due = outbox.next_due(self._store.reader())
         wait = self.settings.idle_wait
+        if self._housekeeping is not None:
+            wait = min(wait, HOUSEKEEPING_EVERY)
         if due is not None:
             wait = min(wait, (datetime.fromisoformat(due) - self._clock()).total_seconds())
         for breaker in outbox.breakers(self._store.reader()).values():

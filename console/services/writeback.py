@@ -46,6 +46,12 @@ DESTINATION_TITLES = {
 
 
 @dataclass(frozen=True)
+class _Warning:
+    level: Any
+    text: str
+
+
+@dataclass(frozen=True)
 class WritebackStatus:
     running: bool
     detail: str  # why not, when not running
@@ -89,13 +95,35 @@ class WritebackService:
         bus = self._bus
 
         def notify(event: object) -> None:
-            if not loop.is_closed():
+            if loop.is_closed():
+                return
+            if isinstance(event, _Warning):
+                loop.call_soon_threadsafe(bus.tell, event.level, event.text)
+            else:
                 loop.call_soon_threadsafe(bus.publish, event)
 
         def build() -> tuple[Dispatcher, Any]:
+            from console.connectors.http import make_client
             from console.connectors.registry import connectors_for, routes
+            from console.connectors.secrets import SessionSecrets
+
+            from .audit import AuditService
+            from .bus import Level
+            from .checkpoints import SINK_PATH, CheckpointShipper
 
             connectors = connectors_for(config_dir, base_urls, secrets)
+            sink = base_urls.get("audit")
+            sink_client = make_client() if sink else None
+            auditing = AuditService(self._store, self._data_dir, secrets or SessionSecrets())
+            shipper = CheckpointShipper(
+                self._store,
+                auditing.signer,
+                every=auditing.every,
+                client=sink_client,
+                sink_url=f"{sink.rstrip('/')}{SINK_PATH}" if sink else None,
+                source=self._data_dir.name,
+                warn=lambda text: notify(_Warning(Level.ERROR, text)),
+            )
             dispatcher = Dispatcher(
                 self._store,
                 routes(connectors),
@@ -104,8 +132,15 @@ class WritebackService:
                 settings=self.settings,
                 notify=notify,
                 sandbox=self._sandbox,
+                housekeeping=shipper.run_once,
             )
-            return dispatcher, connectors.aclose
+
+            async def close() -> None:
+                await connectors.aclose()
+                if sink_client is not None:
+                    await sink_client.aclose()
+
+            return dispatcher, close
 
         thread = DispatcherThread(self._data_dir / LOCK_NAME, build)
         thread.start()
