@@ -69,14 +69,17 @@ WIDTHS = {AGE: 90, CASE: 110, CUSTOMER: 150, ACTION: 130, AMOUNT: 110, CLAUSE: 3
 
 
 def reason_label(code: ReasonCode) -> str:
-    tr = QCoreApplication.translate
     return {
-        ReasonCode.WRONG_FACTS: tr("Approvals", "The facts are wrong"),
-        ReasonCode.AGAINST_POLICY: tr("Approvals", "Against policy"),
-        ReasonCode.CUSTOMER_PREFERENCE: tr("Approvals", "The customer wants otherwise"),
-        ReasonCode.TONE: tr("Approvals", "Tone"),
-        ReasonCode.MISSING_INFORMATION: tr("Approvals", "Information is missing"),
-        ReasonCode.OTHER: tr("Approvals", "Other"),
+        ReasonCode.WRONG_FACTS: QCoreApplication.translate("Approvals", "The facts are wrong"),
+        ReasonCode.AGAINST_POLICY: QCoreApplication.translate("Approvals", "Against policy"),
+        ReasonCode.CUSTOMER_PREFERENCE: QCoreApplication.translate(
+            "Approvals", "The customer wants otherwise"
+        ),
+        ReasonCode.TONE: QCoreApplication.translate("Approvals", "Tone"),
+        ReasonCode.MISSING_INFORMATION: QCoreApplication.translate(
+            "Approvals", "Information is missing"
+        ),
+        ReasonCode.OTHER: QCoreApplication.translate("Approvals", "Other"),
     }.get(code, code.value)
 
 

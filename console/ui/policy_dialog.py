@@ -52,14 +52,15 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,79}$")
 
 
 def level_label(level: AutonomyLevel | str) -> str:
-    tr = QCoreApplication.translate
     return {
-        AutonomyLevel.FORBID: tr("PolicyDialog", "Forbidden"),
-        AutonomyLevel.SUGGEST: tr("PolicyDialog", "Suggest only"),
-        AutonomyLevel.AGENT: tr("PolicyDialog", "Agent approves"),
-        AutonomyLevel.SUPERVISOR: tr("PolicyDialog", "Supervisor approves"),
-        AutonomyLevel.AUTO_WITH_UNDO: tr("PolicyDialog", "Automatic, with undo"),
-        AutonomyLevel.AUTO: tr("PolicyDialog", "Automatic"),
+        AutonomyLevel.FORBID: QCoreApplication.translate("PolicyDialog", "Forbidden"),
+        AutonomyLevel.SUGGEST: QCoreApplication.translate("PolicyDialog", "Suggest only"),
+        AutonomyLevel.AGENT: QCoreApplication.translate("PolicyDialog", "Agent approves"),
+        AutonomyLevel.SUPERVISOR: QCoreApplication.translate("PolicyDialog", "Supervisor approves"),
+        AutonomyLevel.AUTO_WITH_UNDO: QCoreApplication.translate(
+            "PolicyDialog", "Automatic, with undo"
+        ),
+        AutonomyLevel.AUTO: QCoreApplication.translate("PolicyDialog", "Automatic"),
     }.get(AutonomyLevel(level), str(level))
 
 
@@ -69,40 +70,57 @@ def _band(band: dict[str, Any]) -> str:
 
 def conditions_text(when: Conditions) -> str:
     """A rule's conditions in a few words: "amount > 50 USD, 40 GBP; tier: gold"."""
-    tr = QCoreApplication.translate
     phrases: dict[str, Callable[[Any], str]] = {
-        "max_amount": lambda v: tr("PolicyDialog", "amount ≤ %1").replace("%1", _band(v)),
-        "min_amount": lambda v: tr("PolicyDialog", "amount > %1").replace("%1", _band(v)),
-        "tiers": lambda v: tr("PolicyDialog", "tier: %1").replace(
+        "max_amount": lambda v: QCoreApplication.translate("PolicyDialog", "amount ≤ %1").replace(
+            "%1", _band(v)
+        ),
+        "min_amount": lambda v: QCoreApplication.translate("PolicyDialog", "amount > %1").replace(
+            "%1", _band(v)
+        ),
+        "tiers": lambda v: QCoreApplication.translate("PolicyDialog", "tier: %1").replace(
             "%1", ", ".join(labels.tier(t) for t in v)
         ),
-        "journeys": lambda v: tr("PolicyDialog", "journey: %1").replace(
+        "journeys": lambda v: QCoreApplication.translate("PolicyDialog", "journey: %1").replace(
             "%1", ", ".join(labels.journey(j) for j in v)
         ),
-        "sentiments": lambda v: tr("PolicyDialog", "sentiment: %1").replace(
+        "sentiments": lambda v: QCoreApplication.translate("PolicyDialog", "sentiment: %1").replace(
             "%1", ", ".join(labels.sentiment(s) for s in v)
         ),
         "reversible": lambda v: (
-            tr("PolicyDialog", "reversible") if v else tr("PolicyDialog", "not reversible")
-        ),
-        "max_case_total": lambda v: tr("PolicyDialog", "case total ≤ %1").replace("%1", _band(v)),
-        "min_case_total": lambda v: tr("PolicyDialog", "case total > %1").replace("%1", _band(v)),
-        "max_agent_daily_total": lambda v: tr("PolicyDialog", "agent's day ≤ %1").replace(
-            "%1", _band(v)
-        ),
-        "min_agent_daily_total": lambda v: tr("PolicyDialog", "agent's day > %1").replace(
-            "%1", _band(v)
-        ),
-        "moves_money": lambda v: (
-            tr("PolicyDialog", "moves money") if v else tr("PolicyDialog", "moves no money")
-        ),
-        "max_quantity": lambda v: tr("PolicyDialog", "quantity ≤ %1").replace("%1", str(v)),
-        "max_order_value": lambda v: tr("PolicyDialog", "order value ≤ %1").replace("%1", _band(v)),
-        "min_order_value": lambda v: tr("PolicyDialog", "order value > %1").replace("%1", _band(v)),
-        "foreign_refs": lambda v: (
-            tr("PolicyDialog", "names records outside the case")
+            QCoreApplication.translate("PolicyDialog", "reversible")
             if v
-            else tr("PolicyDialog", "names only the case's records")
+            else QCoreApplication.translate("PolicyDialog", "not reversible")
+        ),
+        "max_case_total": lambda v: QCoreApplication.translate(
+            "PolicyDialog", "case total ≤ %1"
+        ).replace("%1", _band(v)),
+        "min_case_total": lambda v: QCoreApplication.translate(
+            "PolicyDialog", "case total > %1"
+        ).replace("%1", _band(v)),
+        "max_agent_daily_total": lambda v: QCoreApplication.translate(
+            "PolicyDialog", "agent's day ≤ %1"
+        ).replace("%1", _band(v)),
+        "min_agent_daily_total": lambda v: QCoreApplication.translate(
+            "PolicyDialog", "agent's day > %1"
+        ).replace("%1", _band(v)),
+        "moves_money": lambda v: (
+            QCoreApplication.translate("PolicyDialog", "moves money")
+            if v
+            else QCoreApplication.translate("PolicyDialog", "moves no money")
+        ),
+        "max_quantity": lambda v: QCoreApplication.translate(
+            "PolicyDialog", "quantity ≤ %1"
+        ).replace("%1", str(v)),
+        "max_order_value": lambda v: QCoreApplication.translate(
+            "PolicyDialog", "order value ≤ %1"
+        ).replace("%1", _band(v)),
+        "min_order_value": lambda v: QCoreApplication.translate(
+            "PolicyDialog", "order value > %1"
+        ).replace("%1", _band(v)),
+        "foreign_refs": lambda v: (
+            QCoreApplication.translate("PolicyDialog", "names records outside the case")
+            if v
+            else QCoreApplication.translate("PolicyDialog", "names only the case's records")
         ),
     }
     parts = []
@@ -110,7 +128,7 @@ def conditions_text(when: Conditions) -> str:
         value = getattr(when, name, None)
         if value is not None:
             parts.append(phrase(value))
-    return "; ".join(parts) or tr("PolicyDialog", "always")
+    return "; ".join(parts) or QCoreApplication.translate("PolicyDialog", "always")
 
 
 def action_text(rule: AuthorityRule) -> str:

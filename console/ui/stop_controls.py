@@ -48,42 +48,51 @@ PAUSE_SHORTCUT = "Ctrl+Alt+S"
 
 def paused_text(kind: str) -> str:
     """ "Refunds paused": what the status bar says of one paused action type."""
-    tr = QCoreApplication.translate
     return {
-        ActionKind.REFUND: tr("StopControls", "Refunds paused"),
-        ActionKind.RESHIP: tr("StopControls", "Reships paused"),
-        ActionKind.ACCOUNT_CREDIT: tr("StopControls", "Account credits paused"),
-        ActionKind.REPLY_TO_CUSTOMER: tr("StopControls", "Replies to customers paused"),
-        ActionKind.NOTIFY_LOGISTICS: tr("StopControls", "Logistics notices paused"),
-        ActionKind.ADJUST_INVENTORY: tr("StopControls", "Inventory adjustments paused"),
-        ActionKind.ESCALATE: tr("StopControls", "Escalations paused"),
-        ActionKind.CLOSE_CASE: tr("StopControls", "Closing cases paused"),
-    }.get(kind, tr("StopControls", "%1 paused").replace("%1", kind))
+        ActionKind.REFUND: QCoreApplication.translate("StopControls", "Refunds paused"),
+        ActionKind.RESHIP: QCoreApplication.translate("StopControls", "Reships paused"),
+        ActionKind.ACCOUNT_CREDIT: QCoreApplication.translate(
+            "StopControls", "Account credits paused"
+        ),
+        ActionKind.REPLY_TO_CUSTOMER: QCoreApplication.translate(
+            "StopControls", "Replies to customers paused"
+        ),
+        ActionKind.NOTIFY_LOGISTICS: QCoreApplication.translate(
+            "StopControls", "Logistics notices paused"
+        ),
+        ActionKind.ADJUST_INVENTORY: QCoreApplication.translate(
+            "StopControls", "Inventory adjustments paused"
+        ),
+        ActionKind.ESCALATE: QCoreApplication.translate("StopControls", "Escalations paused"),
+        ActionKind.CLOSE_CASE: QCoreApplication.translate("StopControls", "Closing cases paused"),
+    }.get(kind, QCoreApplication.translate("StopControls", "%1 paused").replace("%1", kind))
 
 
 def describe(pauses: dict[str, Pause], name_of: Callable[[str], str]) -> str:
     """The status bar's text for the pauses in force."""
-    tr = QCoreApplication.translate
     parts = []
     whole = pauses.get(ALL)
     if whole is not None:
         parts.append(
-            tr("StopControls", "AI paused by %1 since %2")
+            QCoreApplication.translate("StopControls", "AI paused by %1 since %2")
             .replace("%1", name_of(whole.paused_by))
             .replace("%2", whole.paused_at.astimezone().strftime("%H:%M"))
         )
     parts += [paused_text(scope) for scope in ActionKind if scope.value in pauses]
-    return " · ".join(parts) or tr("StopControls", "AI running")
+    return " · ".join(parts) or QCoreApplication.translate("StopControls", "AI running")
 
 
 def tooltip(pauses: dict[str, Pause], name_of: Callable[[str], str]) -> str:
     """Who paused what, when and why, one line each."""
-    tr = QCoreApplication.translate
     lines = []
     for scope, pause in sorted(pauses.items()):
-        what = tr("StopControls", "The whole AI") if scope == ALL else paused_text(scope)
+        what = (
+            QCoreApplication.translate("StopControls", "The whole AI")
+            if scope == ALL
+            else paused_text(scope)
+        )
         line = (
-            tr("StopControls", "%1: %2, %3")
+            QCoreApplication.translate("StopControls", "%1: %2, %3")
             .replace("%1", what)
             .replace("%2", name_of(pause.paused_by))
             .replace("%3", pause.paused_at.astimezone().strftime("%Y-%m-%d %H:%M"))
@@ -91,7 +100,9 @@ def tooltip(pauses: dict[str, Pause], name_of: Callable[[str], str]) -> str:
         if pause.reason:
             line += " — " + pause.reason
         lines.append(line)
-    return "\n".join(lines) or tr("StopControls", "The AI plans cases as they change.")
+    return "\n".join(lines) or QCoreApplication.translate(
+        "StopControls", "The AI plans cases as they change."
+    )
 
 
 class StopControls(QObject):

@@ -15,6 +15,178 @@
     </message>
 </context>
 <context>
+    <name>Approvals</name>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="73"/>
+        <source>The facts are wrong</source>
+        <translation>事实有误</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="74"/>
+        <source>Against policy</source>
+        <translation>违反政策</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="75"/>
+        <source>The customer wants otherwise</source>
+        <translation>客户另有意愿</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="78"/>
+        <source>Tone</source>
+        <translation>语气不当</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="79"/>
+        <source>Information is missing</source>
+        <translation>信息不全</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="82"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsDock</name>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="240"/>
+        <location filename="../../console/ui/approvals.py" line="451"/>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="241"/>
+        <source>Approvals queue</source>
+        <translation>审批队列</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="250"/>
+        <source>Steps waiting</source>
+        <translation>待审批步骤</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="253"/>
+        <source>Approvals message</source>
+        <translation>审批提示</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="259"/>
+        <source>Steps waiting for a supervisor</source>
+        <translation>等待主管审批的步骤</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="273"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="274"/>
+        <source>Approve the selected steps</source>
+        <translation>批准所选步骤</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="276"/>
+        <source>Approve the selected steps (refunds and credits one case at a time)</source>
+        <translation>批准所选步骤（退款和账户抵扣每次只限一个案例）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="280"/>
+        <source>Reason for rejecting</source>
+        <translation>驳回原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="281"/>
+        <source>Reason for rejecting…</source>
+        <translation>驳回原因…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="287"/>
+        <source>Note for the agent</source>
+        <translation>给坐席的备注</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="288"/>
+        <source>Note for the agent (optional)</source>
+        <translation>给坐席的备注（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="290"/>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="291"/>
+        <source>Reject the selected steps</source>
+        <translation>驳回所选步骤</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="292"/>
+        <source>Reject the selected steps; choose a reason first</source>
+        <translation>驳回所选步骤；请先选择原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="298"/>
+        <source>Enter opens the case</source>
+        <translation>按 Enter 打开案例</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="409"/>
+        <source>Approval overdue on %1</source>
+        <translation>%1 的审批已超时</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="411"/>
+        <source>%1 %2 for %3 has waited %4</source>
+        <translation>%3 的%1 %2 已等待 %4</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="425"/>
+        <source>Open %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="440"/>
+        <source>Nothing is waiting for a supervisor.</source>
+        <translation>没有等待主管审批的步骤。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="442"/>
+        <source>1 step waiting</source>
+        <translation>1 个步骤待审批</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="444"/>
+        <source>%1 steps waiting</source>
+        <translation>%1 个步骤待审批</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="446"/>
+        <source>%1 overdue</source>
+        <translation>%1 个已超时</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="506"/>
+        <source>Approved 1 step</source>
+        <translation>已批准 1 个步骤</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="508"/>
+        <source>Approved %1 steps</source>
+        <translation>已批准 %1 个步骤</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="529"/>
+        <source>Rejected 1 step</source>
+        <translation>已驳回 1 个步骤</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="531"/>
+        <source>Rejected %1 steps</source>
+        <translation>已驳回 %1 个步骤</translation>
+    </message>
+</context>
+<context>
     <name>CaseHeader</name>
     <message>
         <location filename="../../console/ui/case_header.py" line="31"/>
@@ -122,6 +294,49 @@
         <location filename="../../console/ui/case_header.py" line="116"/>
         <source>Due %1</source>
         <translation>截止 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CommandPalette</name>
+    <message>
+        <location filename="../../console/ui/palette.py" line="89"/>
+        <source>Command palette</source>
+        <translation>命令面板</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/palette.py" line="92"/>
+        <source>Find a command</source>
+        <translation>查找命令</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/palette.py" line="93"/>
+        <source>Type to find a command; Enter runs it</source>
+        <translation>输入以查找命令；按 Enter 执行</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/palette.py" line="96"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/palette.py" line="96"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/palette.py" line="105"/>
+        <source>Not available now</source>
+        <translation>当前不可用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/palette.py" line="113"/>
+        <source>Commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/palette.py" line="125"/>
+        <source>No command matches.</source>
+        <translation>没有匹配的命令。</translation>
     </message>
 </context>
 <context>
@@ -1702,6 +1917,26 @@
         <source>&amp;About Tandem</source>
         <translation>关于 Tandem(&amp;A)</translation>
     </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="91"/>
+        <source>&amp;Approvals queue</source>
+        <translation>审批队列(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="94"/>
+        <source>Authority &amp;map…</source>
+        <translation>权限图(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="97"/>
+        <source>&amp;Command palette…</source>
+        <translation>命令面板(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/menus.py" line="229"/>
+        <source>Only trainers, in the sandbox, may play scenarios.</source>
+        <translation>只有培训师可以在沙盒中播放情景。</translation>
+    </message>
 </context>
 <context>
     <name>Notifier</name>
@@ -1724,6 +1959,382 @@
         <location filename="../../console/ui/notifier.py" line="82"/>
         <source>Open %1</source>
         <translation>打开 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PauseDialog</name>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="235"/>
+        <source>Pause with a reason</source>
+        <translation>暂停并说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="238"/>
+        <source>What to pause</source>
+        <translation>要暂停的内容</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="240"/>
+        <source>The whole AI</source>
+        <translation>整个 AI</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="245"/>
+        <location filename="../../console/ui/stop_controls.py" line="250"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="246"/>
+        <source>Optional: why, for the others and the record</source>
+        <translation>可选：说明原因，供同事查看并记录在案</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="249"/>
+        <location filename="../../console/ui/stop_controls.py" line="261"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="253"/>
+        <source>Takes effect at once for everyone at this store. Planning holds the cases it would plan and plans them when you resume.</source>
+        <translation>立即对使用此存储的所有人生效。规划会先搁置本应规划的案例，恢复后再进行规划。</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDialog</name>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="56"/>
+        <source>Forbidden</source>
+        <translation>禁止</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="57"/>
+        <source>Suggest only</source>
+        <translation>仅建议</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="58"/>
+        <source>Agent approves</source>
+        <translation>坐席批准</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="59"/>
+        <source>Supervisor approves</source>
+        <translation>主管批准</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="60"/>
+        <source>Automatic, with undo</source>
+        <translation>自动执行（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="63"/>
+        <source>Automatic</source>
+        <translation>自动执行</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="74"/>
+        <source>amount ≤ %1</source>
+        <translation>金额 ≤ %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="77"/>
+        <source>amount &gt; %1</source>
+        <translation>金额 &gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="80"/>
+        <source>tier: %1</source>
+        <translation>等级：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="83"/>
+        <source>journey: %1</source>
+        <translation>诉求类型：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="86"/>
+        <source>sentiment: %1</source>
+        <translation>情绪：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="90"/>
+        <source>reversible</source>
+        <translation>可撤回</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="92"/>
+        <source>not reversible</source>
+        <translation>不可撤回</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="94"/>
+        <source>case total ≤ %1</source>
+        <translation>案例累计 ≤ %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="97"/>
+        <source>case total &gt; %1</source>
+        <translation>案例累计 &gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="100"/>
+        <source>agent's day ≤ %1</source>
+        <translation>坐席当日累计 ≤ %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="103"/>
+        <source>agent's day &gt; %1</source>
+        <translation>坐席当日累计 &gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="107"/>
+        <source>moves money</source>
+        <translation>涉及资金</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="109"/>
+        <source>moves no money</source>
+        <translation>不涉及资金</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="111"/>
+        <source>quantity ≤ %1</source>
+        <translation>数量 ≤ %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="114"/>
+        <source>order value ≤ %1</source>
+        <translation>订单金额 ≤ %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="117"/>
+        <source>order value &gt; %1</source>
+        <translation>订单金额 &gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="121"/>
+        <source>names records outside the case</source>
+        <translation>引用了案例以外的记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="123"/>
+        <source>names only the case's records</source>
+        <translation>仅引用本案例的记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="131"/>
+        <source>always</source>
+        <translation>始终</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="136"/>
+        <source>Any action</source>
+        <translation>任何操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="178"/>
+        <source>Authority map</source>
+        <translation>权限图</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="180"/>
+        <source>Decision-authority map</source>
+        <translation>决策权限图</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="191"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="192"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="193"/>
+        <source>When</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="194"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="195"/>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="197"/>
+        <source>Rules in force</source>
+        <translation>现行规则</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="206"/>
+        <source>In force</source>
+        <translation>现行版本</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="211"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="211"/>
+        <source>Published by</source>
+        <translation>发布人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="211"/>
+        <source>Published at</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="211"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="212"/>
+        <source>Published versions</source>
+        <translation>已发布的版本</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="219"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="226"/>
+        <source>The new version's YAML</source>
+        <translation>新版本的 YAML</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="232"/>
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="238"/>
+        <source>Check result</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="239"/>
+        <source>&amp;Check</source>
+        <translation>检查(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="240"/>
+        <source>Check the new version</source>
+        <translation>检查新版本</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="242"/>
+        <source>&amp;Publish</source>
+        <translation>发布(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="243"/>
+        <source>Publish the new version</source>
+        <translation>发布新版本</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="245"/>
+        <source>Start again from the &amp;latest</source>
+        <translation>从最新版本重新开始(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="246"/>
+        <source>Start again from the latest version</source>
+        <translation>从最新版本重新开始</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="259"/>
+        <source>New version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="303"/>
+        <source>Version %1, in force since %2, by %3.</source>
+        <translation>版本 %1，自 %2 起生效，作者 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="310"/>
+        <source>Rules are tried in order; the first that matches decides.</source>
+        <translation>规则按顺序匹配，第一条匹配的规则生效。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="341"/>
+        <source>Version %1, from the latest. Check it, then publish: it applies to every decision from then on, and the publication is on the audit trail.</source>
+        <translation>版本 %1，基于最新版本。请先检查再发布：发布后对此后的每个决策生效，发布记录会写入审计记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="345"/>
+        <source>Only supervisors may publish a new version; you may read and check it.</source>
+        <translation>只有主管可以发布新版本；你可以查看和检查。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="372"/>
+        <source>This map is version %1; the next version is %2.</source>
+        <translation>此权限图是版本 %1；下一个版本应为 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="379"/>
+        <source>No problems: version %1 with %2 rules.</source>
+        <translation>没有问题：版本 %1，共 %2 条规则。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="393"/>
+        <source>1 problem: fix it and check again.</source>
+        <translation>1 个问题：请修正后再检查。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="395"/>
+        <source>%1 problems: fix them and check again.</source>
+        <translation>%1 个问题：请修正后再检查。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="411"/>
+        <source>Use “Start again from the latest”.</source>
+        <translation>请使用“从最新版本重新开始”。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/policy_dialog.py" line="418"/>
+        <source>Published version %1.</source>
+        <translation>已发布版本 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSwitcher</name>
+    <message>
+        <location filename="../../console/ui/profiles.py" line="38"/>
+        <source>Switch &amp;profile</source>
+        <translation>切换身份(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/profiles.py" line="39"/>
+        <source>Local profiles</source>
+        <translation>本地身份</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/profiles.py" line="44"/>
+        <source>Switch &amp;profile…</source>
+        <translation>切换身份(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/profiles.py" line="61"/>
+        <source>Act as %1 (%2)</source>
+        <translation>以 %1（%2）身份操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/profiles.py" line="100"/>
+        <source>You are now %1, %2.</source>
+        <translation>你现在是 %1，%2。</translation>
     </message>
 </context>
 <context>
@@ -2399,6 +3010,21 @@
         <source>Keys</source>
         <translation>按键</translation>
     </message>
+    <message>
+        <location filename="../../console/ui/help_dialogs.py" line="46"/>
+        <source>Open the selected step's case (in the approvals queue)</source>
+        <translation>打开所选步骤的案例（在审批队列中）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/help_dialogs.py" line="50"/>
+        <source>Move / run the command / close (in the command palette)</source>
+        <translation>移动 / 执行命令 / 关闭（在命令面板中）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/help_dialogs.py" line="51"/>
+        <source>Up / Down / Enter / Esc</source>
+        <translation>上 / 下 / Enter / Esc</translation>
+    </message>
 </context>
 <context>
     <name>StatusBar</name>
@@ -2471,6 +3097,26 @@
         <location filename="../../console/ui/status_bar.py" line="75"/>
         <source>Playing the scenario</source>
         <translation>正在播放情景</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="28"/>
+        <source>Signed-in user and role</source>
+        <translation>当前用户和角色</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="29"/>
+        <source>Switch to another local profile</source>
+        <translation>切换到其他本地身份</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="31"/>
+        <source>AI running</source>
+        <translation>AI 运行中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="32"/>
+        <source>AI state</source>
+        <translation>AI 状态</translation>
     </message>
 </context>
 <context>
@@ -2828,6 +3474,132 @@
     </message>
 </context>
 <context>
+    <name>StopControls</name>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="52"/>
+        <source>Refunds paused</source>
+        <translation>退款已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="53"/>
+        <source>Reships paused</source>
+        <translation>补发已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="54"/>
+        <source>Account credits paused</source>
+        <translation>账户抵扣已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="57"/>
+        <source>Replies to customers paused</source>
+        <translation>客户回复已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="60"/>
+        <source>Logistics notices paused</source>
+        <translation>物流通知已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="63"/>
+        <source>Inventory adjustments paused</source>
+        <translation>库存调整已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="66"/>
+        <source>Escalations paused</source>
+        <translation>升级已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="67"/>
+        <source>Closing cases paused</source>
+        <translation>结案已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="68"/>
+        <source>%1 paused</source>
+        <translation>%1已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="77"/>
+        <source>AI paused by %1 since %2</source>
+        <translation>AI 已由 %1 于 %2 暂停</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="82"/>
+        <source>AI running</source>
+        <translation>AI 运行中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="90"/>
+        <source>The whole AI</source>
+        <translation>整个 AI</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="95"/>
+        <source>%1: %2, %3</source>
+        <translation>%1：%2，%3</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="103"/>
+        <source>The AI plans cases as they change.</source>
+        <translation>案例变化时 AI 会自动规划。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="116"/>
+        <location filename="../../console/ui/stop_controls.py" line="169"/>
+        <source>Pause AI</source>
+        <translation>暂停 AI</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="117"/>
+        <location filename="../../console/ui/stop_controls.py" line="171"/>
+        <source>Pause the AI</source>
+        <translation>暂停 AI</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="122"/>
+        <source>&amp;Supervise</source>
+        <translation>主管(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="123"/>
+        <location filename="../../console/ui/stop_controls.py" line="168"/>
+        <source>&amp;Pause the AI</source>
+        <translation>暂停 AI(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="127"/>
+        <source>Pause with a &amp;reason…</source>
+        <translation>暂停并说明原因(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="129"/>
+        <source>Pause one action &amp;type</source>
+        <translation>暂停某类操作(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="144"/>
+        <source>Stop the AI planning at once (%1)</source>
+        <translation>立即停止 AI 规划（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="168"/>
+        <source>&amp;Resume the AI</source>
+        <translation>恢复 AI(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="169"/>
+        <source>Resume AI</source>
+        <translation>恢复 AI</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="171"/>
+        <source>Resume the AI</source>
+        <translation>恢复 AI</translation>
+    </message>
+</context>
+<context>
     <name>TimelineModel</name>
     <message>
         <location filename="../../console/ui/timeline_model.py" line="62"/>
@@ -2929,6 +3701,71 @@
         <location filename="../../console/ui/timeline_view.py" line="88"/>
         <source>%1 new ↓</source>
         <translation>%1 条新事件 ↓</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingModel</name>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="115"/>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="116"/>
+        <source>Case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="117"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="118"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="119"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="120"/>
+        <source>Why a supervisor</source>
+        <translation>需主管审批的原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="121"/>
+        <source>Asked by</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="122"/>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="142"/>
+        <source>%1, overdue</source>
+        <translation>%1，已超时</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="176"/>
+        <source>Asked at %1</source>
+        <translation>提交于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="178"/>
+        <source>Waiting longer than %1: overdue</source>
+        <translation>等待超过 %1：已超时</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/approvals.py" line="186"/>
+        <source>%1
+(rule %2, map version %3)</source>
+        <translation>%1
+（规则 %2，权限图版本 %3）</translation>
     </message>
 </context>
 </TS>
