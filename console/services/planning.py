@@ -291,4 +291,21 @@ def _keep(db: Any, proposal: Proposal) -> int | None:
         ),
     )
     repo.append_events(db, proposal.case_id, [event])
+    from console.store import audit
+
+    audit.append(
+        db.conn,
+        kind="proposal",
+        actor_id=proposal.planner.name,
+        subject_ids=[proposal.case_id, proposal.id],
+        payload={
+            "proposal_id": proposal.id,
+            "planner": proposal.planner.model_dump(mode="json"),
+            "input_digest": proposal.input_digest,
+            "confidence": proposal.confidence,
+            "steps": [s.model_dump(mode="json") for s in proposal.steps],
+            "verdicts": [v.model_dump(mode="json") for v in proposal.verdicts],
+        },
+        recorded_at=queries.iso(proposal.created_at),
+    )
     return queries.timeline_length(db.conn, proposal.case_id)

@@ -519,3 +519,27 @@ def test_the_queue_never_approves_money_across_cases_in_bulk(desk: Desk) -> None
     assert results[0].outcomes[0].state is StepState.APPROVED
     with pytest.raises(ConflictError, match="No longer waiting"):
         run(desk.decisions.approve_waiting(items[:1], SUPERVISOR))
+
+
+def test_the_audit_trail_holds_the_proposal_its_verdicts_and_the_decision(desk: Desk) -> None:
+    import json
+
+    proposal = desk.propose(refund("s1", "80.00"))
+    run(desk.decisions.approve(desk.case_id, proposal.id, AGENT))
+    rows = desk.services.store.reader().execute(
+        "SELECT kind, actor_id, payload FROM audit ORDER BY seq"
+    ).fetchall()
+    kinds = [r[0] for r in rows]
+    assert kinds[-2:] == ["proposal", "decision"]
+    planned = json.loads(rows[-2][2])
+    assert rows[-2][1] == "static"
+    assert planned["planner"]["name"] == "static"
+    assert planned["input_digest"] == proposal.input_digest
+    assert planned["verdicts"][0]["rule_id"] == "refund-supervisor"
+    decided = json.loads(rows[-1][2])
+    assert rows[-1][1] == AGENT.user_id
+    assert decided["decision"]["role"] == "agent"
+    assert decided["states"] == [
+        {"step_id": "s1", "state": "awaiting_supervisor", "rule_id": "refund-supervisor"}
+    ]
+    assert desk.audit_ok().ok
