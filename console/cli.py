@@ -147,6 +147,7 @@ def _parser() -> argparse.ArgumentParser:
     _llm_parser(sub)
     _policy_parser(sub)
     _audit_parser(sub)
+    _secret_parser(sub)
 
     sandbox = sub.add_parser(
         "sandbox",
@@ -550,12 +551,94 @@ def _audit(args: argparse.Namespace) -> int:
         services.close()
 
 
-def _read_key() -> str:
+def _secret_parser(sub: Any) -> None:
+    secret = sub.add_parser(
+        "secret",
+        help="store the remote systems' credentials in the OS keyring",
+        description="Connector files (resources/connectors/, or <data folder>/connectors/) "
+        "name each credential they need (auth: {secret: NAME}); the secret itself lives only "
+        "in the OS keyring. Where the machine has no keyring service, nothing is written: the "
+        "console asks for the secret once per session instead.",
+    )
+    actions = secret.add_subparsers(dest="secret_command", metavar="ACTION", required=True)
+    store = actions.add_parser(
+        "set", help="store a secret (read hidden from the terminal, or one line of stdin)"
+    )
+    store.add_argument("name", metavar="NAME", help="the secret's name, as the connector names it")
+    clear = actions.add_parser("clear", help="remove a secret from the OS keyring")
+    clear.add_argument("name", metavar="NAME")
+    actions.add_parser(
+        "status", help="list the secrets the connectors need and whether each is stored"
+    )
+
+
+NO_KEYRING_SECRET = (
+    "no keyring service is available on this machine, so the secret was not stored; Tandem "
+    "never writes secrets in plain text; the console asks for it once per session instead"
+)
+
+
+def _needed_secrets(data_dir: Path | None) -> dict[str, list[str]]:
+    """Each secret name the connector files use → the destinations that use it."""
+    from console.app import Paths
+    from console.connectors.registry import default_config_dir
+    from console.connectors.rest_config import load_configs
+
+    own = Paths.resolve(data_dir).data_dir / "connectors"
+    folder = own if own.is_dir() else default_config_dir()
+    needed: dict[str, list[str]] = {}
+    for _, config in load_configs(folder):
+        auth = getattr(config, "auth", None)
+        if auth is not None:
+            needed.setdefault(auth.secret, []).append(config.destination)
+    return needed
+
+
+def _secret(args: argparse.Namespace) -> int:
+    from console.connectors.rest_config import ConnectorConfigError
+    from console.connectors.secrets import SecretStore, SecretStoreError
+
+    store = SecretStore()
+    try:
+        if args.secret_command == "status":
+            try:
+                needed = _needed_secrets(args.data_dir)
+            except ConnectorConfigError as exc:
+                return _fail(str(exc), EXIT_UNUSABLE)
+            if not needed:
+                print("The connectors need no secrets (the bundled sandbox takes none).")
+            for name, destinations in sorted(needed.items()):
+                if not store.available:
+                    state = "no keyring here: asked for each session"
+                else:
+                    state = "stored" if store.get(name) else "NOT stored"
+                print(f"{name}: {state} (used by {', '.join(sorted(destinations))})")
+            return EXIT_OK
+        if not store.available:
+            if args.secret_command == "clear":
+                print("No keyring service on this machine: no secret is stored.")
+                return EXIT_OK
+            return _fail(NO_KEYRING_SECRET)
+        if args.secret_command == "set":
+            value = _read_key("Secret (hidden): ")
+            if not value:
+                return _fail("nothing given; nothing was stored", EXIT_UNUSABLE)
+            store.set(args.name, value)
+            print(f"{args.name} is stored in the OS keyring.")
+            return EXIT_OK
+        removed = store.delete(args.name)
+        print(f"{args.name} was removed." if removed else f"{args.name} was not stored.")
+        return EXIT_OK
+    except SecretStoreError as exc:
+        return _fail(str(exc))
+
+
+def _read_key(prompt: str = "API key (hidden): ") -> str:
     """The key from a hidden prompt on a terminal, else one line of standard input."""
     if sys.stdin is not None and sys.stdin.isatty():
         import getpass
 
-        return getpass.getpass("API key (hidden): ").strip()
+        return getpass.getpass(prompt).strip()
     line = sys.stdin.readline() if sys.stdin is not None else ""
     return line.strip()
 
@@ -627,6 +710,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.command == "audit":
         return _audit(args)
+
+    if args.command == "secret":
+        return _secret(args)
 
     from console.app import open_services
     from console.domain.errors import InvalidInput, NotFound, StoreError
