@@ -23,6 +23,7 @@ from console.services.decisions import ApprovalsChanged, DecisionsChanged
 from console.services.roles import Capability, allowed
 from console.ui.decision_commands import SLOT_RECHECK, DecisionCommands
 from console.ui.decision_text import DecisionText
+from console.ui.execution_status import StepExecutions
 from console.ui.proposal_steps import StepCard, plain
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ class DecisionControls(DecisionCommands, QWidget):
         self.panel = panel
         self.services = panel.services
         self.text = DecisionText(self)
+        self.executions = StepExecutions(self)  # each approved step's write-back
         self.versions: PlanVersions | None = None
         self.reasons: dict[str, str] = {}  # decision id -> its reason code's label
         self.edit_verdicts: dict[str, Verdict] = {}  # step id -> verdict of the edited step
@@ -185,12 +187,14 @@ class DecisionControls(DecisionCommands, QWidget):
         self.seen.clear()
         self.read = False
         self.panel.slots.cancel(SLOT_VERSIONS)
+        self.executions.clear()
         self.render()
 
     def shutdown(self) -> None:
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe.clear()
+        self.executions.shutdown()
         for slot in (SLOT_VERSIONS, SLOT_RECHECK):
             self.panel.slots.cancel(slot)
 
@@ -452,4 +456,5 @@ class DecisionControls(DecisionCommands, QWidget):
             if row is not None and row.step != card.step and card.edited != row.step:
                 card.set_edited(row.step, self.text.decided_as_edited())
         self.render()
+        self.executions.reload()
         self.refreshed.emit()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -55,7 +56,10 @@ def _preview_body(step: Any) -> str | None:
 
 
 class StepCard(QFrame):
-    """A plan step; ``preview`` (a toggle) shows what would change, and where."""
+    """A plan step; ``preview`` (a toggle) shows what would change, and where. Once
+    approved, ``execution`` says how its write-back stands, with buttons to act on it."""
+
+    execution_requested = Signal(str)  # retry, send_again, cancel, mark_done, mark_not_done, undo
 
     def __init__(
         self, index: int, step: Any, verdict: Verdict | None, parent: QWidget | None = None
@@ -131,6 +135,17 @@ class StepCard(QFrame):
         self.decision.hide()
         self.edit_note = plain("", "stepEdited", self)
         self.edit_note.hide()
+        # Its write-back, once approved (console.ui.execution_status fills these in).
+        self.execution = plain("", "stepExecution", self)
+        self.execution.setProperty("tone", "neutral")
+        self.execution.setAccessibleName(self.tr("Write-back of step %1").replace("%1", str(index)))
+        self.execution.hide()
+        self.execution_buttons = self._execution_buttons(index)
+        executions = QHBoxLayout()
+        executions.setSpacing(6)
+        for button in self.execution_buttons.values():
+            executions.addWidget(button)
+        executions.addStretch(1)
 
         self.preview = self._build_preview()
         self.preview.setVisible(False)
@@ -144,6 +159,8 @@ class StepCard(QFrame):
         layout.addLayout(form)
         layout.addLayout(bottom)
         layout.addWidget(self.decision)
+        layout.addWidget(self.execution)
+        layout.addLayout(executions)
         layout.addWidget(self.edit_note)
         layout.addWidget(self.preview)
 
@@ -161,6 +178,79 @@ class StepCard(QFrame):
             self.decision.setProperty("tone", tone)
             self.decision.style().unpolish(self.decision)
             self.decision.style().polish(self.decision)
+
+    def set_execution(
+        self,
+        text: str,
+        tone: str = "neutral",
+        actions: tuple[str, ...] = (),
+        tip: str = "",
+        *,
+        enabled: bool = True,
+    ) -> None:
+        """Say how the step's write-back stands (empty: nothing) and offer ``actions``."""
+        self.execution.setText(text)
+        self.execution.setToolTip(tip)
+        self.execution.setAccessibleDescription(tip)
+        self.execution.setVisible(bool(text))
+        if self.execution.property("tone") != tone:
+            self.execution.setProperty("tone", tone)
+            self.execution.style().unpolish(self.execution)
+            self.execution.style().polish(self.execution)
+        for name, button in self.execution_buttons.items():
+            button.setVisible(name in actions)
+            button.setEnabled(enabled)
+
+    def _execution_buttons(self, index: int) -> dict[str, QPushButton]:
+        n = str(index)
+        specs = {
+            "retry": (
+                self.tr("Retry"),
+                self.tr("Send step %1 again").replace("%1", n),
+                self.tr("Send it again with its original key: it is never done twice"),
+            ),
+            "send_again": (
+                self.tr("Send again"),
+                self.tr("Send step %1 again").replace("%1", n),
+                self.tr(
+                    "Send it again with its original key: if it was done, the remote system "
+                    "does not do it twice"
+                ),
+            ),
+            "cancel": (
+                self.tr("Cancel"),
+                self.tr("Cancel step %1: it will not be sent").replace("%1", n),
+                self.tr("Give up on it: it will not be sent"),
+            ),
+            "mark_done": (
+                self.tr("Mark done"),
+                self.tr("Mark step %1 done: you checked the remote system").replace("%1", n),
+                self.tr("You checked the remote system and it was done"),
+            ),
+            "mark_not_done": (
+                self.tr("Mark not done"),
+                self.tr("Mark step %1 not done: you checked the remote system").replace("%1", n),
+                self.tr("You checked the remote system and it was not done; nothing is sent"),
+            ),
+            "undo": (
+                self.tr("Undo"),
+                self.tr("Undo step %1").replace("%1", n),
+                self.tr("Undo it with a compensating step, approved like any other"),
+            ),
+        }
+        buttons: dict[str, QPushButton] = {}
+        for name, (text, accessible, tip) in specs.items():
+            button = QPushButton(text, self, objectName="executionButton")
+            button.setProperty("action", name)
+            button.setAutoDefault(False)
+            button.setAccessibleName(accessible)
+            button.setToolTip(tip)
+            button.clicked.connect(
+                lambda _checked=False, name=name: self.execution_requested.emit(name)
+            )
+            button.hide()
+            buttons[name] = button
+        return buttons
 
     def set_selectable(self, on: bool) -> None:
         if not on:
