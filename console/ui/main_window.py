@@ -45,7 +45,7 @@ from console.ui.timeline_panel import TimelinePanel
 REFRESH_DELAY_MS = 150
 DIGEST_DELAY_MS = 2000  # new customer messages refresh the digest at most this often
 QUEUE_WIDTH, RIGHT_WIDTH = 400, 410
-APPROVALS_HEIGHT = 230
+APPROVALS_HEIGHT = 240
 STATE_FILE = "window.ini"
 CHANGED_SLOT = "queue.changed"
 

@@ -40,8 +40,10 @@ _ACCELERATOR = re.compile(r"\(&\w\)")  # "文件(&F)": the key hint of a transla
 
 
 def plain_text(action: QAction) -> str:
-    """An action's text without accelerator marks or a trailing ellipsis."""
-    return _ACCELERATOR.sub("", action.text()).replace("&", "").rstrip("…").strip()
+    """An action's text without accelerator marks or a trailing ellipsis; an action whose
+    menu text needs its menu to make sense sets a ``paletteText`` property instead."""
+    text = action.property("paletteText") or action.text()
+    return _ACCELERATOR.sub("", str(text)).replace("&", "").rstrip("…").strip()
 
 
 def window_actions(window: MainWindow) -> list[QAction]:

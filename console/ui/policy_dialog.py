@@ -10,12 +10,13 @@ is a conflict: reload and edit again). The service checks the role again on publ
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QCloseEvent, QFontDatabase
+from PySide6.QtGui import QCloseEvent, QFontDatabase, QResizeEvent, QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -150,6 +151,7 @@ def next_version_source(source: str, version: int, author: str | None = None) ->
 
 def _table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
     table = QTableWidget(0, len(headers), parent)
+    table.setObjectName("policyTable")
     table.setAccessibleName(name)
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
@@ -157,6 +159,7 @@ def _table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setShowGrid(False)
     table.setWordWrap(True)
+    table.setTextElideMode(Qt.TextElideMode.ElideNone)  # wrapped, never cut
     table.setAlternatingRowColors(True)
     return table
 
@@ -169,6 +172,25 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             item.setToolTip(text)
             table.setItem(r, c, item)
     table.resizeRowsToContents()
+
+
+def _fit_rows(table: QTableWidget) -> None:
+    """Rows tall enough for their wrapped text. The item size hint measures one font;
+    a text layout (as here) also counts the taller fallback fonts of Chinese text."""
+    table.resizeRowsToContents()
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setDefaultFont(table.font())
+    for row in range(table.rowCount()):
+        need = table.rowHeight(row)
+        for column in range(table.columnCount()):
+            item = table.item(row, column)
+            if item is None or not item.text():
+                continue
+            document.setPlainText(item.text())
+            document.setTextWidth(max(20, table.columnWidth(column) - 12))
+            need = max(need, math.ceil(document.size().height()) + 12)
+        table.setRowHeight(row, need)
 
 
 class PolicyDialog(QDialog):
@@ -197,7 +219,7 @@ class PolicyDialog(QDialog):
             self.tr("Rules in force"),
         )
         header = self.rules.horizontalHeader()
-        for column, width in ((0, 170), (1, 120), (2, 240), (3, 150)):
+        for column, width in ((0, 160), (1, 110), (2, 270), (3, 140)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         layout = QVBoxLayout(current)
@@ -231,7 +253,6 @@ class PolicyDialog(QDialog):
         self.problems.setObjectName("policyProblems")
         self.problems.setAccessibleName(self.tr("Problems found"))
         self.problems.setWordWrap(True)
-        self.problems.setMaximumHeight(140)
         self.problems.hide()
         self.outcome = QLabel("", edit, objectName="policyOutcome")
         self.outcome.setWordWrap(True)
@@ -257,6 +278,7 @@ class PolicyDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addLayout(row)
         self.tabs.addTab(edit, self.tr("New version"))
+        self.tabs.currentChanged.connect(lambda _index: self._fit_rows())
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -354,6 +376,10 @@ class PolicyDialog(QDialog):
         self.problems.clear()
         self.problems.addItems(problems)
         self.problems.setVisible(bool(problems))
+        if problems:  # as tall as its lines, up to six; it scrolls beyond
+            shown = range(min(len(problems), 6))
+            rows = sum(self.problems.sizeHintForRow(r) for r in shown)
+            self.problems.setFixedHeight(rows + 2 * self.problems.frameWidth() + 6)
 
     def _edited(self) -> None:
         if self.outcome.isVisible() or self.problems.isVisible():
@@ -429,6 +455,19 @@ class PolicyDialog(QDialog):
         policies = self._window.services.policies
         self._show_active(policies.active())
         self._show_versions(policies.history())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_rows()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Row heights for the columns' real widths (wrapped clauses need them)."""
+        for table in (self.rules, self.history):
+            _fit_rows(table)
 
     def _stop(self) -> None:
         if self._unsubscribe is not None:

@@ -131,6 +131,9 @@ class StopControls(QObject):
         for kind in ActionKind:
             action = QAction(paused_label(kind), window)
             action.setCheckable(True)
+            # Out of its menu (the command palette) "Refund" alone would mislead.
+            palette_text = self.tr("Pause one action type: %1").replace("%1", paused_label(kind))
+            action.setProperty("paletteText", palette_text)
             action.triggered.connect(
                 lambda checked, scope=kind.value: self.set_paused(scope, checked)
             )
@@ -183,7 +186,7 @@ class StopControls(QObject):
         self.button.setVisible(allowed)
         self.menu.menuAction().setVisible(allowed)
         for action in (self.pause_ai, self.pause_with_reason, *self.type_actions.values()):
-            action.setEnabled(allowed)
+            action.setVisible(allowed)  # hidden: disabled too, its shortcut and palette entry
 
     # --- acting -----------------------------------------------------------------------------
     def _toggle_ai(self) -> None:

@@ -51,7 +51,7 @@
     <name>ApprovalsDock</name>
     <message>
         <location filename="../../console/ui/approvals.py" line="240"/>
-        <location filename="../../console/ui/approvals.py" line="451"/>
+        <location filename="../../console/ui/approvals.py" line="448"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
@@ -126,62 +126,62 @@
         <translation>驳回所选步骤；请先选择原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="298"/>
+        <location filename="../../console/ui/approvals.py" line="295"/>
         <source>Enter opens the case</source>
         <translation>按 Enter 打开案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="409"/>
+        <location filename="../../console/ui/approvals.py" line="406"/>
         <source>Approval overdue on %1</source>
         <translation>%1 的审批已超时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="411"/>
+        <location filename="../../console/ui/approvals.py" line="408"/>
         <source>%1 %2 for %3 has waited %4</source>
         <translation>%3 的%1 %2 已等待 %4</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="425"/>
+        <location filename="../../console/ui/approvals.py" line="422"/>
         <source>Open %1</source>
         <translation>打开 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="440"/>
+        <location filename="../../console/ui/approvals.py" line="437"/>
         <source>Nothing is waiting for a supervisor.</source>
         <translation>没有等待主管审批的步骤。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="442"/>
+        <location filename="../../console/ui/approvals.py" line="439"/>
         <source>1 step waiting</source>
         <translation>1 个步骤待审批</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="444"/>
+        <location filename="../../console/ui/approvals.py" line="441"/>
         <source>%1 steps waiting</source>
         <translation>%1 个步骤待审批</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="446"/>
+        <location filename="../../console/ui/approvals.py" line="443"/>
         <source>%1 overdue</source>
         <translation>%1 个已超时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="506"/>
+        <location filename="../../console/ui/approvals.py" line="503"/>
         <source>Approved 1 step</source>
         <translation>已批准 1 个步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="508"/>
+        <location filename="../../console/ui/approvals.py" line="505"/>
         <source>Approved %1 steps</source>
         <translation>已批准 %1 个步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="529"/>
+        <location filename="../../console/ui/approvals.py" line="526"/>
         <source>Rejected 1 step</source>
         <translation>已驳回 1 个步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="531"/>
+        <location filename="../../console/ui/approvals.py" line="528"/>
         <source>Rejected %1 steps</source>
         <translation>已驳回 %1 个步骤</translation>
     </message>
@@ -299,42 +299,42 @@
 <context>
     <name>CommandPalette</name>
     <message>
-        <location filename="../../console/ui/palette.py" line="89"/>
+        <location filename="../../console/ui/palette.py" line="91"/>
         <source>Command palette</source>
         <translation>命令面板</translation>
     </message>
     <message>
-        <location filename="../../console/ui/palette.py" line="92"/>
+        <location filename="../../console/ui/palette.py" line="94"/>
         <source>Find a command</source>
         <translation>查找命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/palette.py" line="93"/>
+        <location filename="../../console/ui/palette.py" line="95"/>
         <source>Type to find a command; Enter runs it</source>
         <translation>输入以查找命令；按 Enter 执行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/palette.py" line="96"/>
+        <location filename="../../console/ui/palette.py" line="98"/>
         <source>Command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/palette.py" line="96"/>
+        <location filename="../../console/ui/palette.py" line="98"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../console/ui/palette.py" line="105"/>
+        <location filename="../../console/ui/palette.py" line="107"/>
         <source>Not available now</source>
         <translation>当前不可用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/palette.py" line="113"/>
+        <location filename="../../console/ui/palette.py" line="115"/>
         <source>Commands</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/palette.py" line="125"/>
+        <location filename="../../console/ui/palette.py" line="127"/>
         <source>No command matches.</source>
         <translation>没有匹配的命令。</translation>
     </message>
@@ -1964,39 +1964,39 @@
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../console/ui/stop_controls.py" line="235"/>
+        <location filename="../../console/ui/stop_controls.py" line="238"/>
         <source>Pause with a reason</source>
         <translation>暂停并说明原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stop_controls.py" line="238"/>
+        <location filename="../../console/ui/stop_controls.py" line="241"/>
         <source>What to pause</source>
         <translation>要暂停的内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stop_controls.py" line="240"/>
+        <location filename="../../console/ui/stop_controls.py" line="243"/>
         <source>The whole AI</source>
         <translation>整个 AI</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stop_controls.py" line="245"/>
-        <location filename="../../console/ui/stop_controls.py" line="250"/>
+        <location filename="../../console/ui/stop_controls.py" line="248"/>
+        <location filename="../../console/ui/stop_controls.py" line="253"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stop_controls.py" line="246"/>
+        <location filename="../../console/ui/stop_controls.py" line="249"/>
         <source>Optional: why, for the others and the record</source>
         <translation>可选：说明原因，供同事查看并记录在案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stop_controls.py" line="249"/>
-        <location filename="../../console/ui/stop_controls.py" line="261"/>
+        <location filename="../../console/ui/stop_controls.py" line="252"/>
+        <location filename="../../console/ui/stop_controls.py" line="264"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stop_controls.py" line="253"/>
+        <location filename="../../console/ui/stop_controls.py" line="256"/>
         <source>Takes effect at once for everyone at this store. Planning holds the cases it would plan and plans them when you resume.</source>
         <translation>立即对使用此存储的所有人生效。规划会先搁置本应规划的案例，恢复后再进行规划。</translation>
     </message>
@@ -2004,307 +2004,307 @@
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="56"/>
+        <location filename="../../console/ui/policy_dialog.py" line="57"/>
         <source>Forbidden</source>
         <translation>禁止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="57"/>
+        <location filename="../../console/ui/policy_dialog.py" line="58"/>
         <source>Suggest only</source>
         <translation>仅建议</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="58"/>
+        <location filename="../../console/ui/policy_dialog.py" line="59"/>
         <source>Agent approves</source>
         <translation>坐席批准</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="59"/>
+        <location filename="../../console/ui/policy_dialog.py" line="60"/>
         <source>Supervisor approves</source>
         <translation>主管批准</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="60"/>
+        <location filename="../../console/ui/policy_dialog.py" line="61"/>
         <source>Automatic, with undo</source>
         <translation>自动执行（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="63"/>
+        <location filename="../../console/ui/policy_dialog.py" line="64"/>
         <source>Automatic</source>
         <translation>自动执行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="74"/>
+        <location filename="../../console/ui/policy_dialog.py" line="75"/>
         <source>amount ≤ %1</source>
         <translation>金额 ≤ %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="77"/>
+        <location filename="../../console/ui/policy_dialog.py" line="78"/>
         <source>amount &gt; %1</source>
         <translation>金额 &gt; %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="80"/>
+        <location filename="../../console/ui/policy_dialog.py" line="81"/>
         <source>tier: %1</source>
         <translation>等级：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="83"/>
+        <location filename="../../console/ui/policy_dialog.py" line="84"/>
         <source>journey: %1</source>
         <translation>诉求类型：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="86"/>
+        <location filename="../../console/ui/policy_dialog.py" line="87"/>
         <source>sentiment: %1</source>
         <translation>情绪：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="90"/>
+        <location filename="../../console/ui/policy_dialog.py" line="91"/>
         <source>reversible</source>
         <translation>可撤回</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="92"/>
+        <location filename="../../console/ui/policy_dialog.py" line="93"/>
         <source>not reversible</source>
         <translation>不可撤回</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="94"/>
+        <location filename="../../console/ui/policy_dialog.py" line="95"/>
         <source>case total ≤ %1</source>
         <translation>案例累计 ≤ %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="97"/>
+        <location filename="../../console/ui/policy_dialog.py" line="98"/>
         <source>case total &gt; %1</source>
         <translation>案例累计 &gt; %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="100"/>
+        <location filename="../../console/ui/policy_dialog.py" line="101"/>
         <source>agent's day ≤ %1</source>
         <translation>坐席当日累计 ≤ %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="103"/>
+        <location filename="../../console/ui/policy_dialog.py" line="104"/>
         <source>agent's day &gt; %1</source>
         <translation>坐席当日累计 &gt; %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="107"/>
+        <location filename="../../console/ui/policy_dialog.py" line="108"/>
         <source>moves money</source>
         <translation>涉及资金</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="109"/>
+        <location filename="../../console/ui/policy_dialog.py" line="110"/>
         <source>moves no money</source>
         <translation>不涉及资金</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="111"/>
+        <location filename="../../console/ui/policy_dialog.py" line="112"/>
         <source>quantity ≤ %1</source>
         <translation>数量 ≤ %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="114"/>
+        <location filename="../../console/ui/policy_dialog.py" line="115"/>
         <source>order value ≤ %1</source>
         <translation>订单金额 ≤ %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="117"/>
+        <location filename="../../console/ui/policy_dialog.py" line="118"/>
         <source>order value &gt; %1</source>
         <translation>订单金额 &gt; %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="121"/>
+        <location filename="../../console/ui/policy_dialog.py" line="122"/>
         <source>names records outside the case</source>
         <translation>引用了案例以外的记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="123"/>
+        <location filename="../../console/ui/policy_dialog.py" line="124"/>
         <source>names only the case's records</source>
         <translation>仅引用本案例的记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="131"/>
+        <location filename="../../console/ui/policy_dialog.py" line="132"/>
         <source>always</source>
         <translation>始终</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="136"/>
+        <location filename="../../console/ui/policy_dialog.py" line="137"/>
         <source>Any action</source>
         <translation>任何操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="178"/>
+        <location filename="../../console/ui/policy_dialog.py" line="200"/>
         <source>Authority map</source>
         <translation>权限图</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="180"/>
+        <location filename="../../console/ui/policy_dialog.py" line="202"/>
         <source>Decision-authority map</source>
         <translation>决策权限图</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="191"/>
+        <location filename="../../console/ui/policy_dialog.py" line="213"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="192"/>
+        <location filename="../../console/ui/policy_dialog.py" line="214"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="193"/>
+        <location filename="../../console/ui/policy_dialog.py" line="215"/>
         <source>When</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="194"/>
+        <location filename="../../console/ui/policy_dialog.py" line="216"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="195"/>
+        <location filename="../../console/ui/policy_dialog.py" line="217"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="197"/>
+        <location filename="../../console/ui/policy_dialog.py" line="219"/>
         <source>Rules in force</source>
         <translation>现行规则</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="206"/>
+        <location filename="../../console/ui/policy_dialog.py" line="228"/>
         <source>In force</source>
         <translation>现行版本</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="211"/>
+        <location filename="../../console/ui/policy_dialog.py" line="233"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="211"/>
+        <location filename="../../console/ui/policy_dialog.py" line="233"/>
         <source>Published by</source>
         <translation>发布人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="211"/>
+        <location filename="../../console/ui/policy_dialog.py" line="233"/>
         <source>Published at</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="211"/>
+        <location filename="../../console/ui/policy_dialog.py" line="233"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="212"/>
+        <location filename="../../console/ui/policy_dialog.py" line="234"/>
         <source>Published versions</source>
         <translation>已发布的版本</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="219"/>
+        <location filename="../../console/ui/policy_dialog.py" line="241"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="226"/>
+        <location filename="../../console/ui/policy_dialog.py" line="248"/>
         <source>The new version's YAML</source>
         <translation>新版本的 YAML</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="232"/>
+        <location filename="../../console/ui/policy_dialog.py" line="254"/>
         <source>Problems found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="238"/>
+        <location filename="../../console/ui/policy_dialog.py" line="259"/>
         <source>Check result</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="239"/>
+        <location filename="../../console/ui/policy_dialog.py" line="260"/>
         <source>&amp;Check</source>
         <translation>检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="240"/>
+        <location filename="../../console/ui/policy_dialog.py" line="261"/>
         <source>Check the new version</source>
         <translation>检查新版本</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="242"/>
+        <location filename="../../console/ui/policy_dialog.py" line="263"/>
         <source>&amp;Publish</source>
         <translation>发布(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="243"/>
+        <location filename="../../console/ui/policy_dialog.py" line="264"/>
         <source>Publish the new version</source>
         <translation>发布新版本</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="245"/>
+        <location filename="../../console/ui/policy_dialog.py" line="266"/>
         <source>Start again from the &amp;latest</source>
         <translation>从最新版本重新开始(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="246"/>
+        <location filename="../../console/ui/policy_dialog.py" line="267"/>
         <source>Start again from the latest version</source>
         <translation>从最新版本重新开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="259"/>
+        <location filename="../../console/ui/policy_dialog.py" line="280"/>
         <source>New version</source>
         <translation>新版本</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="303"/>
+        <location filename="../../console/ui/policy_dialog.py" line="325"/>
         <source>Version %1, in force since %2, by %3.</source>
         <translation>版本 %1，自 %2 起生效，作者 %3。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="310"/>
+        <location filename="../../console/ui/policy_dialog.py" line="332"/>
         <source>Rules are tried in order; the first that matches decides.</source>
         <translation>规则按顺序匹配，第一条匹配的规则生效。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="341"/>
+        <location filename="../../console/ui/policy_dialog.py" line="363"/>
         <source>Version %1, from the latest. Check it, then publish: it applies to every decision from then on, and the publication is on the audit trail.</source>
         <translation>版本 %1，基于最新版本。请先检查再发布：发布后对此后的每个决策生效，发布记录会写入审计记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="345"/>
+        <location filename="../../console/ui/policy_dialog.py" line="367"/>
         <source>Only supervisors may publish a new version; you may read and check it.</source>
         <translation>只有主管可以发布新版本；你可以查看和检查。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="372"/>
+        <location filename="../../console/ui/policy_dialog.py" line="398"/>
         <source>This map is version %1; the next version is %2.</source>
         <translation>此权限图是版本 %1；下一个版本应为 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="379"/>
+        <location filename="../../console/ui/policy_dialog.py" line="405"/>
         <source>No problems: version %1 with %2 rules.</source>
         <translation>没有问题：版本 %1，共 %2 条规则。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="393"/>
+        <location filename="../../console/ui/policy_dialog.py" line="419"/>
         <source>1 problem: fix it and check again.</source>
         <translation>1 个问题：请修正后再检查。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="395"/>
+        <location filename="../../console/ui/policy_dialog.py" line="421"/>
         <source>%1 problems: fix them and check again.</source>
         <translation>%1 个问题：请修正后再检查。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="411"/>
+        <location filename="../../console/ui/policy_dialog.py" line="437"/>
         <source>Use “Start again from the latest”.</source>
         <translation>请使用“从最新版本重新开始”。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="418"/>
+        <location filename="../../console/ui/policy_dialog.py" line="444"/>
         <source>Published version %1.</source>
         <translation>已发布版本 %1。</translation>
     </message>
@@ -3547,13 +3547,13 @@
     </message>
     <message>
         <location filename="../../console/ui/stop_controls.py" line="116"/>
-        <location filename="../../console/ui/stop_controls.py" line="169"/>
+        <location filename="../../console/ui/stop_controls.py" line="172"/>
         <source>Pause AI</source>
         <translation>暂停 AI</translation>
     </message>
     <message>
         <location filename="../../console/ui/stop_controls.py" line="117"/>
-        <location filename="../../console/ui/stop_controls.py" line="171"/>
+        <location filename="../../console/ui/stop_controls.py" line="174"/>
         <source>Pause the AI</source>
         <translation>暂停 AI</translation>
     </message>
@@ -3564,7 +3564,7 @@
     </message>
     <message>
         <location filename="../../console/ui/stop_controls.py" line="123"/>
-        <location filename="../../console/ui/stop_controls.py" line="168"/>
+        <location filename="../../console/ui/stop_controls.py" line="171"/>
         <source>&amp;Pause the AI</source>
         <translation>暂停 AI(&amp;P)</translation>
     </message>
@@ -3579,24 +3579,29 @@
         <translation>暂停某类操作(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stop_controls.py" line="144"/>
+        <location filename="../../console/ui/stop_controls.py" line="147"/>
         <source>Stop the AI planning at once (%1)</source>
         <translation>立即停止 AI 规划（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stop_controls.py" line="168"/>
+        <location filename="../../console/ui/stop_controls.py" line="171"/>
         <source>&amp;Resume the AI</source>
         <translation>恢复 AI(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stop_controls.py" line="169"/>
+        <location filename="../../console/ui/stop_controls.py" line="172"/>
         <source>Resume AI</source>
         <translation>恢复 AI</translation>
     </message>
     <message>
-        <location filename="../../console/ui/stop_controls.py" line="171"/>
+        <location filename="../../console/ui/stop_controls.py" line="174"/>
         <source>Resume the AI</source>
         <translation>恢复 AI</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/stop_controls.py" line="135"/>
+        <source>Pause one action type: %1</source>
+        <translation>暂停某类操作：%1</translation>
     </message>
 </context>
 <context>

@@ -90,6 +90,13 @@ def test_the_proposal_panels_controls_are_listed_with_their_shortcuts(
     assert "Command palette" in names
 
 
+def test_an_agent_is_not_offered_the_stop_controls(window: Any, qtbot: Any) -> None:
+    palette = open_palette(window, qtbot)
+    qtbot.keyClicks(palette.field, "pause")
+    assert palette.shown_names() == ["Pause the scenario"]
+    palette.close()
+
+
 def test_play_scenario_moved_to_ctrl_alt_p(window: Any) -> None:
     pairs = dict(window.menus.shortcut_list())
     assert pairs["Command palette"] == "Ctrl+Shift+P"

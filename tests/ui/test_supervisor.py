@@ -23,6 +23,7 @@ from console.services.planning import PlanningService
 from console.services.roles import NotPermitted, Principal
 from console.store import repositories as repo
 from console.ui import labels, theme
+from console.ui import palette as palette_module
 from console.ui.approvals import ACTION as ACTION_COLUMN
 from console.ui.approvals import AGE, AMOUNT, ASKED_BY, CASE, CLAUSE, CUSTOMER, SUMMARY
 from tests.factories import case_file
@@ -349,6 +350,10 @@ def test_pausing_one_action_type_refuses_its_approval(win: Any, qtbot: Any, desk
 
 def test_pause_with_a_reason(win: Any, qtbot: Any, desk: Desk) -> None:
     as_supervisor(win, qtbot)
+    palette = palette_module.present(win)
+    palette.field.setText("pause type reship")
+    assert palette.shown_names() == ["Pause one action type: Reship items"]
+    palette.close()
     dialog = win.stop.ask_reason()
     dialog.scope.setCurrentIndex(dialog.scope.findData("reship"))
     dialog.reason.setText("carrier strike")
