@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from console.ui.help_dialogs import ShortcutsDialog
-from console.ui.palette import CommandPalette
+from console.ui.palette import CommandPalette, plain_text
 
 
 def open_palette(window: Any, qtbot: Any) -> CommandPalette:
@@ -108,3 +108,19 @@ def test_the_palette_has_accessible_names(window: Any, qtbot: Any) -> None:
     assert palette.field.accessibleName() == "Find a command"
     assert palette.list.accessibleName() == "Commands"
     palette.close()
+
+
+def test_every_shortcut_is_used_once_with_the_panels_controls(window: Any) -> None:
+    """An ambiguous shortcut fires neither action: menus and decision controls must differ."""
+    controls = getattr(window.proposal, "control_actions", lambda: [])()
+    actions = [*window.actions(), *controls]
+    keys = [
+        a.shortcut().toString()
+        for a in {id(a): a for a in actions}.values()
+        if not a.shortcut().isEmpty()
+    ]
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+    listed = dict(window.menus.shortcut_list())
+    for action in controls:
+        if not action.shortcut().isEmpty() and action.isVisible():
+            assert plain_text(action) in listed
