@@ -156,7 +156,7 @@ async def _play(window: MainWindow, case_file: CaseFile, speed: float) -> None:
         QCoreApplication.translate("ScenarioPlayer", "Playing %1…").replace("%1", case_id), 4000
     )
     try:
-        report = await player.play(case_file, speed=speed)
+        report = await player.play(case_file, speed=speed, by=services.principal())
     except asyncio.CancelledError:
         status.showMessage(
             QCoreApplication.translate("ScenarioPlayer", "Scenario stopped after %1 of %2 events")

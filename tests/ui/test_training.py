@@ -35,7 +35,16 @@ def pause_after(window: Any, services: Any, done: int) -> None:
     services.bus.subscribe(Progress, progressed)
 
 
-@pytest.mark.usefixtures("no_auto_plan")
+@pytest.fixture
+def as_trainer(window: Any) -> None:
+    """Scenarios are played by a trainer, in the sandbox (the services check it)."""
+    services = window.services
+    services.sandbox = True
+    services.__dict__.pop("scenarios", None)
+    services.settings.update(role="trainer")
+
+
+@pytest.mark.usefixtures("no_auto_plan", "as_trainer")
 def test_a_scenario_plays_at_full_speed_into_the_opened_timeline(
     window: Any, qtbot: Any, tmp_path: Path
 ) -> None:
@@ -56,7 +65,7 @@ def test_a_scenario_plays_at_full_speed_into_the_opened_timeline(
     assert not window.menus.stop_scenario.isEnabled()
 
 
-@pytest.mark.usefixtures("no_auto_plan")
+@pytest.mark.usefixtures("no_auto_plan", "as_trainer")
 def test_pause_holds_the_next_event_and_resume_plays_the_rest(
     window: Any, qtbot: Any, services: Any
 ) -> None:
@@ -77,6 +86,7 @@ def test_pause_holds_the_next_event_and_resume_plays_the_rest(
     assert window.status.currentMessage() == f"Played {EVENTS} events; 0 already there"
 
 
+@pytest.mark.usefixtures("as_trainer")
 def test_stop_ends_a_paused_playback_and_says_how_far_it_got(
     window: Any, qtbot: Any, services: Any
 ) -> None:
@@ -108,4 +118,18 @@ def test_an_invalid_scenario_file_lists_its_problems(
 def test_the_training_menu_is_there_for_every_role(window: Any) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
     assert "&Training" in titles
-    assert dict(window.menus.shortcut_list())["Play scenario file"] == "Ctrl+Shift+P"
+    assert dict(window.menus.shortcut_list())["Play scenario file"] == "Ctrl+Alt+P"
+
+
+def test_an_agent_cannot_play_a_scenario_even_by_the_menu_action(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    from console.services.roles import NotPermitted
+    from tests.aio import run
+
+    with pytest.raises(NotPermitted, match="trainers"):
+        run(
+            window.services.scenarios.play(
+                case_file("T-AGENT-1", 2), speed=0, by=window.services.principal()
+            )
+        )
