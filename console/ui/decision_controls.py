@@ -18,8 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from console.domain.kinds import ActionKind, AutonomyLevel, OwnerKind, StepState
-from console.services.controls import PauseChanged
-from console.services.decisions import ApprovalsChanged, DecisionsChanged
+from console.services.bus import ApprovalsChanged, DecisionsChanged, PauseChanged
 from console.services.roles import Capability, allowed
 from console.ui.decision_commands import SLOT_RECHECK, DecisionCommands
 from console.ui.decision_text import DecisionText
@@ -286,6 +285,8 @@ class DecisionControls(DecisionCommands, QWidget):
             row = self.versions.decided.get(card.step.step_id) if self.versions else None
             if row is not None:
                 text, tone = self.text.decided(row, me, self.reasons.get(row.decision_id))
+                if row.state is StepState.APPROVED and self.executions.started(card):
+                    text = self.text.approved_and_sent()
                 card.set_decision(text, tone)
                 card.set_selectable(self.is_open(card))
                 continue

@@ -42,6 +42,10 @@ class DecisionText(QObject):
             return self.tr("Rejected (%1)").replace("%1", reason), "danger"
         return self.tr("Rejected"), "danger"
 
+    def approved_and_sent(self) -> str:
+        """An approved step whose write-back has begun (its execution line says the rest)."""
+        return self.tr("Approved")
+
     def blocked(self, card: StepCard, verdict: Verdict) -> str:
         if verdict.level is AutonomyLevel.FORBID:
             return self.tr("Cannot be approved: %1").replace("%1", verdict.clause)

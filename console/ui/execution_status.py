@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from console.domain.errors import TandemError
-from console.domain.kinds import ActionKind, ExecutionState, SystemName
-from console.services.dispatcher import ExecutionsChanged
+from console.domain.kinds import ActionKind, ExecutionState, StepState, SystemName
+from console.services.bus import ExecutionsChanged
 from console.ui import labels
 
 if TYPE_CHECKING:
@@ -309,6 +309,11 @@ class StepExecutions(QObject):
             return None
         return self.rows.get((proposal.id, card.step.step_id))
 
+    def started(self, card: StepCard) -> bool:
+        """The card's write-back has begun (it no longer merely waits to be sent)."""
+        row = self.row(card)
+        return row is not None and (row.state is not ExecutionState.PENDING or row.attempts > 0)
+
     def render(self) -> None:
         running = self.services.writeback.running
         me = self.services.principal().user_id
@@ -332,6 +337,8 @@ class StepExecutions(QObject):
             card.set_execution(
                 text, tone, actions_for(row, undo), self.text.details(row), enabled=not busy
             )
+            if self.started(card) and self.controls.state(card) is StepState.APPROVED:
+                card.set_decision(self.controls.text.approved_and_sent(), "ok")
 
     # --- the cards' buttons -----------------------------------------------------------------
     def act(self, card: StepCard, name: str) -> None:

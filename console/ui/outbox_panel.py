@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -60,7 +61,9 @@ ROW_HEIGHT = 26
 OBJECT_ROLE = Qt.ItemDataRole.UserRole + 1
 SHORTCUT = "Alt+6"
 CASE, ACTION, DESTINATION, SINCE, ERROR = range(5)
-WIDTHS = {CASE: 100, ACTION: 120, DESTINATION: 80, SINCE: 70}
+WIDTHS = {CASE: 90, ACTION: 130, DESTINATION: 72, SINCE: 84}
+DOCK_WIDTH = 560  # the tables' columns fit, the last error has room
+SEVERITY = {"open": 0, "half_open": 1}  # systems that are down come first
 
 
 class ExecutionModel(QAbstractTableModel):
@@ -296,7 +299,8 @@ class OutboxPanel(QWidget):
         view.setModel(model)
         configure_list_table(view, ROW_HEIGHT)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        view.setMinimumHeight(ROW_HEIGHT * 3)
+        view.setMinimumHeight(ROW_HEIGHT * 4)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         header = view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -375,13 +379,27 @@ class OutboxPanel(QWidget):
         text = ""
         if not running:
             text = self.tr("Write-back is not running: approved actions wait here.")
+            detail = self._detail(detail)
             text += f"\n{detail}" if detail else ""
 
         self.status.setText(text)
         self.status.setVisible(bool(text))
 
+    def _detail(self, detail: str) -> str:
+        """The write-back service's reason (English, from the core) in the person's language."""
+        known = {
+            "Write-back has not started.": self.tr("Write-back has not started."),
+            "Write-back stopped.": self.tr("Write-back stopped."),
+        }
+        if detail in known:
+            return known[detail]
+        prefix = "Write-back could not start: "
+        if detail.startswith(prefix):
+            return self.tr("Write-back could not start: %1").replace("%1", detail[len(prefix) :])
+        return detail
+
     def show_breakers(self, breakers: Sequence[BreakerView]) -> None:
-        self.breakers = list(breakers)
+        self.breakers = sorted(breakers, key=lambda b: (SEVERITY.get(b.state, 2), b.destination))
         while len(self.destination_rows) < len(self.breakers):
             label = plain("", "destinationRow", self)
             label.setProperty("tone", "neutral")
@@ -481,35 +499,42 @@ def install(window: Any) -> QAction:
     toggle action ("Outbox", Alt+6, window-wide) for the View menu. A row's case opens
     through ``window.open_case`` when the window has one."""
     panel = OutboxPanel(window.services, window)
-    dock = QDockWidget(panel.tr("Outbox"), window)
+    outbox = QCoreApplication.translate("OutboxPanel", "Outbox")
+    dock = QDockWidget(outbox, window)
     dock.setObjectName("outboxDock")
-    dock.setAccessibleName(panel.tr("Outbox"))
+    dock.setAccessibleName(outbox)
     dock.setFeatures(
         QDockWidget.DockWidgetFeature.DockWidgetClosable
         | QDockWidget.DockWidgetFeature.DockWidgetMovable
     )
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    if not window.restoreDockWidget(dock):  # a saved layout may show it; else hidden
-        dock.hide()
+    window.restoreDockWidget(dock)  # where a saved layout had it (restored before it existed)
+    dock.hide()  # hidden until asked for
 
     def title(count: int) -> None:
-        name = panel.tr("Outbox")
+        name = QCoreApplication.translate("OutboxPanel", "Outbox")
         dock.setWindowTitle(f"{name} ({count})" if count else name)
 
     panel.counted.connect(title)
     action = dock.toggleViewAction()
+    action.setChecked(False)  # before the window is shown, Qt does not update it
     action.setObjectName("outboxAction")
-    action.setText(panel.tr("Outbox"))
+    action.setText(QCoreApplication.translate("OutboxPanel", "Outbox"))
     action.setShortcut(QKeySequence(SHORTCUT))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    tip = panel.tr("Show or hide what write-back is doing (%1)").replace("%1", SHORTCUT)
-    action.setToolTip(tip)
-    action.setStatusTip(panel.tr("Show or hide what write-back is doing"))
+    what = QCoreApplication.translate("OutboxPanel", "Show or hide what write-back is doing")
+    action.setToolTip(f"{what} ({SHORTCUT})")
+    action.setStatusTip(what)
     window.addAction(action)  # the shortcut works before the View menu lists it
+
+    sized: list[bool] = []
 
     def shown(on: bool) -> None:
         if on:
+            if not sized and not dock.isFloating():  # the first time: room for the tables
+                sized.append(True)
+                window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
             dock.raise_()
             panel.unknown.setFocus(Qt.FocusReason.ShortcutFocusReason)
 

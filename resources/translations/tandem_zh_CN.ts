@@ -822,6 +822,11 @@
         <source>Something went wrong; the case's timeline shows what was recorded: %1</source>
         <translation>出错了；案例时间线显示了已记录的内容：%1</translation>
     </message>
+    <message>
+        <location filename="../../console/ui/decision_text.py" line="47"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
 </context>
 <context>
     <name>Diagnostics</name>
@@ -1111,6 +1116,272 @@
         <location filename="../../console/ui/event_detail.py" line="59"/>
         <source>Kind</source>
         <translation>类型</translation>
+    </message>
+</context>
+<context>
+    <name>ExecutionModel</name>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="90"/>
+        <source>Case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="91"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="92"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="93"/>
+        <source>For</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="94"/>
+        <source>Last error</source>
+        <translation>最近的错误</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="106"/>
+        <source>Since %1</source>
+        <translation>自 %1 起</translation>
+    </message>
+</context>
+<context>
+    <name>ExecutionText</name>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="81"/>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="82"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="83"/>
+        <source>Tickets</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="84"/>
+        <source>Logistics</source>
+        <translation>物流</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="85"/>
+        <source>Inventory</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="86"/>
+        <source>Tandem</source>
+        <translation>Tandem</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="109"/>
+        <source>you</source>
+        <translation>您</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="129"/>
+        <source>Undone by %1</source>
+        <translation>已由%1撤销</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="131"/>
+        <source>Being undone by %1 — %2</source>
+        <translation>%1正在撤销 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="137"/>
+        <source>Waiting: %1 down, retry at %2</source>
+        <translation>等待中：%1不可用，%2 重试</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="139"/>
+        <source>Waiting: %1 down; sent when it is back</source>
+        <translation>等待中：%1不可用；恢复后发送</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="142"/>
+        <source>Waiting: attempt %1 failed, retry at %2</source>
+        <translation>等待中：第 %1 次尝试失败，%2 重试</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="148"/>
+        <source>Queued for %1 — write-back is not running</source>
+        <translation>排队发往%1 — 回写未运行</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="150"/>
+        <source>Queued for %1</source>
+        <translation>排队发往%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="152"/>
+        <source>Sending… (attempt %1)</source>
+        <translation>发送中…（第 %1 次尝试）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="157"/>
+        <source>Done — %1</source>
+        <translation>已完成 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="158"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="161"/>
+        <source>Done (confirmed) — %1</source>
+        <translation>已完成（已确认） — %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="162"/>
+        <source>Done (confirmed)</source>
+        <translation>已完成（已确认）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="164"/>
+        <source>no reason given</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="165"/>
+        <source>Refused by %1: %2</source>
+        <translation>%1拒绝：%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="168"/>
+        <source>Outcome unknown — check %1</source>
+        <translation>结果未知 — 请核查%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="169"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="174"/>
+        <source>%1 in %2 · attempts: %3</source>
+        <translation>%2中的%1 · 尝试次数：%3</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="180"/>
+        <source>Last: %1</source>
+        <translation>最近：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="182"/>
+        <source>Reference: %1</source>
+        <translation>编号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="185"/>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="186"/>
+        <source>Idempotency key: %1</source>
+        <translation>幂等键：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="193"/>
+        <source>%1 queued</source>
+        <translation>排队 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="196"/>
+        <source>%1 down since %2 — %3</source>
+        <translation>%1自 %2 起不可用 — %3</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="200"/>
+        <source>%1 down — %3</source>
+        <translation>%1不可用 — %3</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="203"/>
+        <source>%1: probing — %2</source>
+        <translation>%1：探测中 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="205"/>
+        <source>%1 up — %2</source>
+        <translation>%1正常 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="211"/>
+        <source>%1 failures in a row</source>
+        <translation>连续失败 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="213"/>
+        <source>No failures</source>
+        <translation>无失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="215"/>
+        <source>Down since %1</source>
+        <translation>自 %1 起不可用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="216"/>
+        <source>Actions waiting to be sent: %1</source>
+        <translation>等待发送的操作：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="224"/>
+        <source>Nothing changed: %1 is no longer waiting for that.</source>
+        <translation>未做更改：%1已不在等待此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="228"/>
+        <source>Sent again: %1, with its original key.</source>
+        <translation>已重新发送：%1，使用原来的幂等键。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="230"/>
+        <source>Cancelled: %1 will not be sent.</source>
+        <translation>已取消：%1不会被发送。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="231"/>
+        <source>Marked done: %1.</source>
+        <translation>已标记为完成：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="232"/>
+        <source>Marked not done: %1 is cancelled.</source>
+        <translation>已标记为未完成：%1已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="239"/>
+        <source>Undo of %1 sent to a supervisor.</source>
+        <translation>%1的撤销已提交主管审批。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="242"/>
+        <source>Undo of %1 approved: it is sent next.</source>
+        <translation>%1的撤销已批准：接下来发送。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="247"/>
+        <source>Not done: %1</source>
+        <translation>未执行：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="250"/>
+        <source>Something went wrong: %1</source>
+        <translation>出现问题：%1</translation>
     </message>
 </context>
 <context>
@@ -1959,6 +2230,159 @@
         <location filename="../../console/ui/notifier.py" line="82"/>
         <source>Open %1</source>
         <translation>打开 %1</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPanel</name>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="186"/>
+        <source>Outbox</source>
+        <translation>发件箱</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="191"/>
+        <source>Write-back status</source>
+        <translation>回写状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="195"/>
+        <source>Outcome of the last action</source>
+        <translation>上一次操作的结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="198"/>
+        <source>Remote systems</source>
+        <translation>远程系统</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="203"/>
+        <source>Nothing has been sent to a remote system yet.</source>
+        <translation>尚未向任何远程系统发送内容。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="208"/>
+        <source>Check the remote system, then say whether it was done.</source>
+        <translation>请先核查远程系统，再说明是否已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="212"/>
+        <source>Actions whose outcome is unknown</source>
+        <translation>结果未知的操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="216"/>
+        <source>Mark done</source>
+        <translation>标记为完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="217"/>
+        <source>Mark the selected action done</source>
+        <translation>将所选操作标记为完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="218"/>
+        <source>You checked the remote system and it was done</source>
+        <translation>您已核查远程系统，操作已完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="222"/>
+        <source>Mark not done</source>
+        <translation>标记为未完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="223"/>
+        <source>Mark the selected action not done</source>
+        <translation>将所选操作标记为未完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="224"/>
+        <source>You checked the remote system and it was not done; nothing more is sent</source>
+        <translation>您已核查远程系统，操作未完成；不再发送</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="228"/>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="229"/>
+        <source>Send the selected action again</source>
+        <translation>重新发送所选操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="230"/>
+        <source>Send it again with its original key: it is never done twice</source>
+        <translation>使用原来的幂等键重新发送：绝不会执行两次</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="239"/>
+        <source>Actions a remote system refused</source>
+        <translation>远程系统拒绝的操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="243"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="244"/>
+        <source>Send the selected refused action again</source>
+        <translation>重新发送所选被拒绝的操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="245"/>
+        <source>Send it again with its original key (after fixing what was wrong)</source>
+        <translation>使用原来的幂等键重新发送（请先修正问题）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="249"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="250"/>
+        <source>Cancel the selected refused action</source>
+        <translation>取消所选被拒绝的操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="251"/>
+        <source>Give up on it: it will not be sent</source>
+        <translation>放弃：不会再发送</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="381"/>
+        <source>Write-back is not running: approved actions wait here.</source>
+        <translation>回写未运行：已批准的操作在此等待。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="410"/>
+        <source>Outcome unknown (%1)</source>
+        <translation>结果未知（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="411"/>
+        <source>Refused (%1)</source>
+        <translation>被拒绝（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="512"/>
+        <source>Show or hide what write-back is doing</source>
+        <translation>显示或隐藏回写的进展</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="391"/>
+        <source>Write-back has not started.</source>
+        <translation>回写尚未启动。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="392"/>
+        <source>Write-back stopped.</source>
+        <translation>回写已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="398"/>
+        <source>Write-back could not start: %1</source>
+        <translation>回写无法启动：%1</translation>
     </message>
 </context>
 <context>
@@ -2879,6 +3303,34 @@
     </message>
 </context>
 <context>
+    <name>SecretDialog</name>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="547"/>
+        <source>Secret needed: %1</source>
+        <translation>需要密钥：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="548"/>
+        <source>Enter the secret %1</source>
+        <translation>输入密钥 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="552"/>
+        <source>This machine has no keyring service; Tandem keeps it in memory for this session only and never writes it to disk.</source>
+        <translation>本机没有密钥环服务；Tandem 仅在本次会话中将其保存在内存里，绝不写入磁盘。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="566"/>
+        <source>Use this secret for this session</source>
+        <translation>在本次会话中使用此密钥</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/outbox_panel.py" line="568"/>
+        <source>Do not enter the secret</source>
+        <translation>不输入密钥</translation>
+    </message>
+</context>
+<context>
     <name>SentimentReason</name>
     <message>
         <location filename="../../console/ui/sentiment_reason.py" line="27"/>
@@ -3471,6 +3923,96 @@
         <location filename="../../console/ui/proposal_steps.py" line="187"/>
         <source>Edited by you: approving uses your version.</source>
         <translation>已由你编辑：批准时使用你的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="141"/>
+        <source>Write-back of step %1</source>
+        <translation>第 %1 步的回写</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="208"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="209"/>
+        <source>Send step %1 again</source>
+        <translation>重新发送第 %1 步</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="210"/>
+        <source>Send it again with its original key: it is never done twice</source>
+        <translation>使用原来的幂等键重新发送：绝不会执行两次</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="213"/>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="216"/>
+        <source>Send it again with its original key: if it was done, the remote system does not do it twice</source>
+        <translation>使用原来的幂等键重新发送：如果已经执行，远程系统不会再执行一次</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="221"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="222"/>
+        <source>Cancel step %1: it will not be sent</source>
+        <translation>取消第 %1 步：不会发送</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="223"/>
+        <source>Give up on it: it will not be sent</source>
+        <translation>放弃：不会再发送</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="226"/>
+        <source>Mark done</source>
+        <translation>标记为完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="227"/>
+        <source>Mark step %1 done: you checked the remote system</source>
+        <translation>将第 %1 步标记为完成：您已核查远程系统</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="228"/>
+        <source>You checked the remote system and it was done</source>
+        <translation>您已核查远程系统，操作已完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="231"/>
+        <source>Mark not done</source>
+        <translation>标记为未完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="232"/>
+        <source>Mark step %1 not done: you checked the remote system</source>
+        <translation>将第 %1 步标记为未完成：您已核查远程系统</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="233"/>
+        <source>You checked the remote system and it was not done; nothing is sent</source>
+        <translation>您已核查远程系统，操作未完成；不会发送</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="236"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="237"/>
+        <source>Undo step %1</source>
+        <translation>撤销第 %1 步</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="238"/>
+        <source>Undo it with a compensating step, approved like any other</source>
+        <translation>用一个补偿步骤撤销它，该步骤与其他步骤一样需要批准</translation>
     </message>
 </context>
 <context>

@@ -131,6 +131,7 @@ def test_a_card_shows_each_execution_state_in_words(
 
     change(desk, qtbot, refreshed, sending_twice)
     assert c.execution.text() == "Sending… (attempt 2)"
+    assert c.decision.text() == "Approved"  # the execution line says the rest
     assert buttons(c) == set()
 
     later = NOW() + timedelta(minutes=7)
@@ -335,6 +336,23 @@ def test_install_gives_a_window_wide_toggle_and_a_hidden_dock_on_the_right(
     assert action.isChecked()
 
 
+def test_installed_before_the_window_is_shown_the_toggle_still_shows_it(
+    desk: Desk, qtbot: Any
+) -> None:
+    win = Window(desk.services)
+    qtbot.addWidget(win)
+    action = install(win)
+    dock: Any = win.outbox  # type: ignore[attr-defined]
+    win.show()
+    qtbot.waitExposed(win)
+    assert not dock.isVisible()
+    assert not action.isChecked()
+    with qtbot.waitSignal(dock.widget().loaded, timeout=10_000):
+        action.trigger()
+    assert dock.isVisible()
+    win.closed.emit()
+
+
 def test_the_dock_shows_a_destination_down_with_its_queue_and_since(
     desk: Desk, window: Window, qtbot: Any
 ) -> None:
@@ -529,3 +547,31 @@ def test_the_secret_dialog_names_its_controls(qtbot: Any) -> None:
     assert dialog.windowTitle() == "Secret needed: Payments API key"
     for button in dialog.findChildren(QAbstractButton):
         assert button.accessibleName(), button.text()
+
+
+# -- Simplified Chinese --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def chinese(qapp: Any, compiled_translations: None) -> Iterator[None]:
+    from console.ui.i18n import Translations
+
+    translations = Translations()
+    translations.install(qapp, "zh_CN")
+    yield
+    translations.remove(qapp)
+    translations.install(qapp, "en")
+
+
+def test_states_destinations_and_the_secret_note_are_in_chinese(chinese: None, qtbot: Any) -> None:
+    from console.services.dispatcher import BreakerView
+
+    text = ExecutionText()
+    assert text.breaker(BreakerView("payments", "open", 5, None, 37)) == (
+        "退款不可用 — 排队 37 项",
+        "danger",
+    )
+    assert text.refused(ValueError("x")) == "未执行：x"
+    dialog = SecretDialog("API key", "why")
+    qtbot.addWidget(dialog)
+    assert "绝不写入磁盘" in dialog.note.text()
