@@ -128,3 +128,43 @@ class PlanningText:
 
     case_id: str
     text: str
+
+
+# -- decisions, the stop button, the authority map, write-back --------------------------------
+# Defined here, with no dependency beyond the standard library, so that the window can
+# subscribe to them without importing the services (and pydantic) before its first frame.
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionsChanged:
+    """A decision was recorded on a case."""
+
+    case_id: str
+    proposal_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovalsChanged:
+    """The supervisors' queue changed."""
+
+
+@dataclass(frozen=True, slots=True)
+class PauseChanged:
+    """The AI (scope ``"*"``) or one action type was paused or resumed."""
+
+    scope: str
+    paused: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyChanged:
+    """A new version of the authority map was published."""
+
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class ExecutionsChanged:
+    """Outbox rows of these cases changed state."""
+
+    case_ids: tuple[str, ...]

@@ -19,7 +19,7 @@ from console.store import audit as audit_log
 from console.store import decisions as rows
 from console.store.queries import iso
 
-from .bus import EventBus
+from .bus import EventBus, PauseChanged
 from .roles import Capability, Principal, require
 
 __all__ = ["ALL", "ControlService", "Pause", "PauseChanged"]
@@ -34,11 +34,6 @@ class Pause:
     paused_at: datetime
     reason: str | None
 
-
-@dataclass(frozen=True, slots=True)
-class PauseChanged:
-    scope: str
-    paused: bool
 
 
 def _scope(scope: ActionKind | str) -> str:

@@ -38,7 +38,7 @@ from console.store import decisions as rows
 from console.store import repositories as repo
 from console.store.queries import iso
 
-from .bus import CasesChanged, EventBus, EventsAppended
+from .bus import ApprovalsChanged, CasesChanged, DecisionsChanged, EventBus, EventsAppended
 from .roles import Capability, NotPermitted, Principal, allowed, require
 
 if TYPE_CHECKING:
@@ -62,17 +62,6 @@ __all__ = [
 APPROVAL_SLA = timedelta(minutes=10)  # a step waiting longer for a supervisor is overdue
 
 
-@dataclass(frozen=True, slots=True)
-class DecisionsChanged:
-    """A decision was recorded on a case."""
-
-    case_id: str
-    proposal_id: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class ApprovalsChanged:
-    """The supervisors' queue changed."""
 
 
 @dataclass(frozen=True)

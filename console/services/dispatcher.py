@@ -47,7 +47,7 @@ from console.store import audit as audit_log
 from console.store import repositories as repo
 from console.store.queries import iso, timeline_length
 
-from .bus import EventsAppended
+from .bus import EventsAppended, ExecutionsChanged
 from .roles import Capability, Principal, require
 
 if TYPE_CHECKING:
@@ -69,12 +69,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 HOUSEKEEPING_EVERY = 2.0  # seconds
 
-
-@dataclass(frozen=True, slots=True)
-class ExecutionsChanged:
-    """Outbox rows of these cases changed state."""
-
-    case_ids: tuple[str, ...]
 
 
 class DispatcherBusy(TandemError):

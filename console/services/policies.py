@@ -23,19 +23,13 @@ from console.store import audit as audit_log
 from console.store import decisions as rows
 from console.store.queries import iso
 
-from .bus import EventBus
+from .bus import EventBus, PolicyChanged
 from .roles import Capability, Principal, require
 
 __all__ = ["PolicyChanged", "PolicyService", "PolicyVersion"]
 
 SHIPPED_BY = "tandem"
 
-
-@dataclass(frozen=True, slots=True)
-class PolicyChanged:
-    """A new version of the authority map was published."""
-
-    version: int
 
 
 @dataclass(frozen=True)
