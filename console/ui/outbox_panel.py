@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TICK_MS = 5_000
+REFRESH_MS = 250  # after ExecutionsChanged
 ROW_HEIGHT = 26
 OBJECT_ROLE = Qt.ItemDataRole.UserRole + 1
 SHORTCUT = "Alt+6"
@@ -282,6 +283,10 @@ class OutboxPanel(QWidget):
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(REFRESH_MS)
+        self._later.timeout.connect(self.refresh)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
@@ -340,6 +345,7 @@ class OutboxPanel(QWidget):
 
     def shutdown(self) -> None:
         self.timer.stop()
+        self._later.stop()
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe.clear()
@@ -347,7 +353,10 @@ class OutboxPanel(QWidget):
 
     def _changed(self, _event: object) -> None:
         if self.isVisible():
-            self.refresh()
+            # A drain announces every batch: at most one read per REFRESH_MS (the timer
+            # is not restarted, so a steady stream of batches still shows).
+            if not self._later.isActive():
+                self._later.start()
         else:
             self.stale = True
 
@@ -584,8 +593,11 @@ class SecretDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.field.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
         self.ok.setEnabled(False)
+        label = plain(name, "fieldLabel", self)
+        label.setBuddy(self.field)
         layout = QVBoxLayout(self)
         layout.addWidget(self.why)
+        layout.addWidget(label)
         layout.addWidget(self.field)
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
