@@ -96,7 +96,9 @@ class Menus(QObject):
         self.command_palette = self._action(
             self.tr("&Command palette…"), "Ctrl+Shift+P", window.show_palette
         )
-        self.view_menu.addActions([self.approvals_queue, self.authority_map, self.command_palette])
+        self.view_menu.addActions(
+            [self.approvals_queue, window.outbox_action, self.authority_map, self.command_palette]
+        )
 
         self.go_menu = bar.addMenu(self.tr("&Go"))
         self.next_case = self._action(

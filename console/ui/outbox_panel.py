@@ -290,7 +290,7 @@ class OutboxPanel(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
-        from console.services.dispatcher import ExecutionsChanged
+        from console.services.bus import ExecutionsChanged
 
         self._unsubscribe: list[Callable[[], None]] = [
             services.bus.subscribe(ExecutionsChanged, self._changed)

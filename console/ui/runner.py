@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PROBE_ENV = "TANDEM_FIRST_PAINT_PROBE"
+PROBE_MODULES_ENV = "TANDEM_FIRST_PAINT_MODULES"  # with the probe: write sys.modules there
 SCREENSHOT_SIZE = (1440, 900)
 CASE_TIMEOUT_S = 15.0
 FIRST_ROWS = 100  # the head of the queue fills any window; the rest follows the first paint
@@ -154,6 +155,9 @@ def run(
         """Everything the first paint does not need: the open case, the screenshot."""
         if probe:
             print(f"first-paint {painted_at:.6f}", flush=True)
+            modules = os.environ.get(PROBE_MODULES_ENV)
+            if modules:  # which modules the first frame needed (a test keeps it lean)
+                Path(modules).write_text("\n".join(sorted(sys.modules)), encoding="utf-8")
             finish(0)
             return
         warmed = window.after_first_paint()
