@@ -146,8 +146,15 @@ def routes(sandbox: Sandbox) -> list[Route]:
             {**generator.describe(), "starts_after_cursor": sandbox.events.last_cursor}, 202
         )
 
+    async def forget_keys(request: Request) -> Response:
+        # Every system forgets its idempotency keys at once, as if their lifetime had
+        # passed: tests of key expiry need no waiting.
+        forgotten = sum(sandbox.idempotency.forget_all(db) for db in sandbox.dbs.values())
+        return json_response({"forgotten": forgotten})
+
     return [
         Route("/_sandbox/health", health, methods=["GET"]),
+        Route("/_sandbox/idempotency/forget", forget_keys, methods=["POST"]),
         Route("/_sandbox/faults", faults, methods=["GET", "POST", "DELETE"]),
         Route("/_sandbox/emit", emit, methods=["POST"]),
         Route("/_sandbox/generate", generate, methods=["POST"]),

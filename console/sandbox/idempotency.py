@@ -90,6 +90,10 @@ class Idempotency:
             (key, digest, status, body, time.time()),
         )
 
+    def forget_all(self, db: Database) -> int:
+        """Forget every stored key now, as if their lifetime had passed (for tests)."""
+        return db.conn.execute("DELETE FROM idempotency_keys").rowcount
+
     def prune(self, db: Database) -> int:
         cursor = db.conn.execute(
             "DELETE FROM idempotency_keys WHERE created_at <= ?", (time.time() - self.lifetime_s,)

@@ -70,7 +70,6 @@ log = logging.getLogger(__name__)
 HOUSEKEEPING_EVERY = 2.0  # seconds
 
 
-
 class DispatcherBusy(TandemError):
     """Another dispatcher already runs for this data folder."""
 
@@ -116,6 +115,48 @@ class _Result:
     counts_as_failure: bool = False
     counts_as_success: bool = False
     terminal: bool = False
+    skipped: bool = False  # not attempted: its destination was failing in this batch
+
+
+class _Gate:
+    """One destination's share of a batch. Until a request succeeds, at most as many are
+    in flight as failures would open its breaker; once that many have failed, the rest
+    of the batch is left unsent — a backlog never hammers a system that is down."""
+
+    def __init__(self, allowance: int, concurrency: int) -> None:
+        self.allowance = allowance
+        self.concurrency = concurrency
+        self.failures = 0
+        self.healthy = False
+        self.in_flight = 0
+        self._changed = asyncio.Condition()
+
+    def _limit(self) -> int:
+        if self.healthy:
+            return self.concurrency
+        return max(1, self.allowance - self.failures)
+
+    async def enter(self) -> bool:
+        async with self._changed:
+            await self._changed.wait_for(
+                lambda: self.failures >= self.allowance or self.in_flight < self._limit()
+            )
+            if self.failures >= self.allowance and not self.healthy:
+                return False
+            self.in_flight += 1
+            return True
+
+    async def leave(self, *, failed: bool, succeeded: bool) -> None:
+        async with self._changed:
+            self.in_flight -= 1
+            if succeeded:
+                self.healthy = True
+                self.failures = 0
+            elif failed:
+                self.failures += 1
+                if self.failures >= self.allowance:
+                    self.healthy = False
+            self._changed.notify_all()
 
 
 class Dispatcher:
@@ -217,14 +258,33 @@ class Dispatcher:
         if self._controls is not None:
             self._controls.refresh()  # a pause set by another process counts too
         paused = self._paused_actions()
-        claimed = await self._store.write(lambda db: self._claim(db, now, paused))
+        claimed, breakers = await self._store.write(
+            lambda db: (self._claim(db, now, paused), outbox.breakers(db.conn))
+        )
         if not claimed:
             return 0
         limit = asyncio.Semaphore(self.settings.concurrency)
+        gates: dict[str, _Gate] = {}
+        for row in claimed:
+            if row.destination not in gates:
+                breaker = breakers.get(row.destination)
+                failures = breaker.failures if breaker and breaker.state == "closed" else 0
+                probing = breaker is not None and breaker.state != "closed"
+                allowance = 1 if probing else max(1, self.settings.breaker_threshold - failures)
+                gates[row.destination] = _Gate(allowance, self.settings.concurrency)
 
         async def attempt(row: outbox.OutboxRow) -> _Result:
-            async with limit:
-                return await self._attempt(row)
+            gate = gates[row.destination]
+            if not await gate.enter():  # the destination is failing: leave it for later
+                return _Result(row, outbox.Finished(row.id, ExecutionState.PENDING), skipped=True)
+            try:
+                async with limit:
+                    result = await self._attempt(row)
+            except BaseException:
+                await gate.leave(failed=True, succeeded=False)
+                raise
+            await gate.leave(failed=result.counts_as_failure, succeeded=result.counts_as_success)
+            return result
 
         results = await asyncio.gather(*(attempt(row) for row in claimed))
         done = self._clock()
@@ -418,6 +478,8 @@ class Dispatcher:
 
     def _record(self, db: Any, results: Sequence[_Result], now: datetime) -> dict[str, int]:
         """Write a batch's outcomes; each touched case's new last timeline seq."""
+        outbox.release(db, [r.row.id for r in results if r.skipped], now)
+        results = [r for r in results if not r.skipped]
         outbox.finish(db, [r.finished for r in results], now)
         self._update_breakers(db, results, now)
         last_seq: dict[str, int] = {}

@@ -41,6 +41,7 @@ __all__ = [
     "put_breaker",
     "queue_counts",
     "recover_sending",
+    "release",
     "rows_for_case",
     "set_state",
 ]
@@ -227,6 +228,17 @@ def claim_due(
         args,
     ).fetchall()
     return sorted((_row(r) for r in rows), key=lambda r: (r.next_attempt_at, r.id))
+
+
+def release(db: sqlite_utils.Database, execution_ids: Sequence[str], now: datetime) -> None:
+    """Claimed rows that were not attempted after all: pending again, attempt not counted."""
+    if execution_ids:
+        db.execute(
+            "UPDATE outbox SET state = 'pending', attempts = attempts - 1, updated_at = ?,"
+            " first_attempt_at = CASE WHEN attempts = 1 THEN NULL ELSE first_attempt_at END"
+            " WHERE state = 'sending' AND id IN (SELECT value FROM json_each(?))",
+            (iso(now), json.dumps(list(execution_ids))),
+        )
 
 
 def recover_sending(db: sqlite_utils.Database, now: datetime) -> int:
