@@ -35,7 +35,6 @@ class Pause:
     reason: str | None
 
 
-
 def _scope(scope: ActionKind | str) -> str:
     if scope == ALL:
         return ALL

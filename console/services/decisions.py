@@ -62,8 +62,6 @@ __all__ = [
 APPROVAL_SLA = timedelta(minutes=10)  # a step waiting longer for a supervisor is overdue
 
 
-
-
 @dataclass(frozen=True)
 class StepOutcome:
     step_id: str

@@ -31,7 +31,6 @@ __all__ = ["PolicyChanged", "PolicyService", "PolicyVersion"]
 SHIPPED_BY = "tandem"
 
 
-
 @dataclass(frozen=True)
 class PolicyVersion:
     policy: AuthorityPolicy

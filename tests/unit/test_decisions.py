@@ -526,9 +526,11 @@ def test_the_audit_trail_holds_the_proposal_its_verdicts_and_the_decision(desk: 
 
     proposal = desk.propose(refund("s1", "80.00"))
     run(desk.decisions.approve(desk.case_id, proposal.id, AGENT))
-    rows = desk.services.store.reader().execute(
-        "SELECT kind, actor_id, payload FROM audit ORDER BY seq"
-    ).fetchall()
+    rows = (
+        desk.services.store.reader()
+        .execute("SELECT kind, actor_id, payload FROM audit ORDER BY seq")
+        .fetchall()
+    )
     kinds = [r[0] for r in rows]
     assert kinds[-2:] == ["proposal", "decision"]
     planned = json.loads(rows[-2][2])
