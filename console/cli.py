@@ -581,17 +581,10 @@ NO_KEYRING_SECRET = (
 def _needed_secrets(data_dir: Path | None) -> dict[str, list[str]]:
     """Each secret name the connector files use → the destinations that use it."""
     from console.app import Paths
-    from console.connectors.registry import default_config_dir
-    from console.connectors.rest_config import load_configs
+    from console.connectors.registry import needed_secrets
+    from console.services.writeback import connector_dir
 
-    own = Paths.resolve(data_dir).data_dir / "connectors"
-    folder = own if own.is_dir() else default_config_dir()
-    needed: dict[str, list[str]] = {}
-    for _, config in load_configs(folder):
-        auth = getattr(config, "auth", None)
-        if auth is not None:
-            needed.setdefault(auth.secret, []).append(config.destination)
-    return needed
+    return needed_secrets(connector_dir(Paths.resolve(data_dir).data_dir))
 
 
 def _secret(args: argparse.Namespace) -> int:

@@ -35,6 +35,7 @@ __all__ = [
     "ConnectorSet",
     "connectors_for",
     "default_config_dir",
+    "needed_secrets",
     "routes",
     "sandbox_base_urls",
 ]
@@ -171,6 +172,16 @@ def connectors_for(
         for path, config in configs
     }
     return ConnectorSet(built, http, owned)
+
+
+def needed_secrets(config_dir: Path | None) -> dict[str, list[str]]:
+    """Each secret name the destination files in ``config_dir`` use → their destinations."""
+    folder = config_dir if config_dir is not None else default_config_dir()
+    needed: dict[str, list[str]] = {}
+    for _, config in load_configs(folder):
+        if config.auth is not None:
+            needed.setdefault(config.auth.secret, []).append(config.destination)
+    return needed
 
 
 def routes(connectors: Mapping[str, Connector]) -> dict[ActionKind, tuple[str, Connector]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -57,6 +57,15 @@ class WritebackStatus:
     detail: str  # why not, when not running
 
 
+CONNECTORS_DIR = "connectors"
+
+
+def connector_dir(data_dir: Path) -> Path | None:
+    """The data folder's own connector files, if it has them (else: the shipped ones)."""
+    folder = data_dir / CONNECTORS_DIR
+    return folder if folder.is_dir() else None
+
+
 class WritebackService:
     def __init__(
         self,
@@ -75,6 +84,7 @@ class WritebackService:
         self._policies = policies
         self._sandbox = sandbox
         self._thread: DispatcherThread | None = None
+        self._secrets: Any = None  # the keyring, or this session's memory
         self.status = WritebackStatus(False, "Write-back has not started.")
         self.settings = DispatchSettings()
 
@@ -151,6 +161,51 @@ class WritebackService:
         self._thread = thread
         self.status = WritebackStatus(True, "")
         log.info("write-back started for %s", ", ".join(sorted(base_urls)))
+
+    async def start_own(self, ask: Callable[[str, str], Awaitable[str | None]]) -> str | None:
+        """Send approved actions to the systems configured in ``<data folder>/connectors/``
+        (outside the sandbox). A credential missing from the OS keyring is asked for with
+        ``ask(name, why)`` when there is no keyring service — kept in memory for this
+        session only, never written anywhere. Returns why write-back did not start, or None.
+        """
+        from console.connectors.registry import needed_secrets
+        from console.connectors.rest_config import ConnectorConfigError
+        from console.connectors.secrets import open_secrets
+
+        from .dispatcher import DispatcherBusy
+
+        folder = connector_dir(self._data_dir)
+        if folder is None or self.running:
+            return None
+        try:
+            needed = needed_secrets(folder)
+        except ConnectorConfigError as exc:
+            return f"The connector files cannot be used: {exc}"
+        if self._secrets is None:
+            self._secrets = await asyncio.to_thread(open_secrets)
+        secrets = self._secrets
+        for name, destinations in sorted(needed.items()):
+            if await asyncio.to_thread(secrets.get, name):
+                continue
+            if secrets.persistent:
+                return (
+                    f"{name} (for {', '.join(destinations)}) is not in the OS keyring: store "
+                    f"it with 'tandem secret set {name}'. Approved actions wait until then."
+                )
+            why = (
+                f"{', '.join(destinations)} needs {name}. This machine has no keyring "
+                "service, so Tandem keeps it in memory for this session only and never "
+                "writes it to disk."
+            )
+            value = await ask(name, why)
+            if not value:
+                return f"No {name} given: approved actions for {', '.join(destinations)} wait."
+            secrets.set(name, value)
+        try:
+            self.start({}, folder, secrets=secrets)
+        except (DispatcherBusy, ConnectorConfigError, RuntimeError) as exc:
+            return str(exc)
+        return None
 
     def wake(self) -> None:
         """New approved actions: send them now."""

@@ -621,3 +621,24 @@ def ask_secret(parent: QWidget | None, name: str, why: str) -> str | None:
     finally:
         dialog.field.clear()
         dialog.deleteLater()
+
+
+async def ask_secret_async(parent: QWidget | None, name: str, why: str) -> str | None:
+    """:func:`ask_secret` for coroutines: the dialog is opened window-modal and awaited."""
+    import asyncio
+
+    dialog = SecretDialog(name, why, parent)
+    answer: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
+
+    def finished(code: int) -> None:
+        if not answer.done():
+            accepted = code == QDialog.DialogCode.Accepted.value
+            answer.set_result(dialog.secret() if accepted else None)
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    try:
+        return await answer
+    finally:
+        dialog.field.clear()
+        dialog.deleteLater()

@@ -180,6 +180,15 @@ def run(
         gc.freeze()  # start-up garbage is permanent: full collections stay short
         if screenshot is None:  # live feeds (the sandbox in demo mode) start now, not before
             await services.live.start()
+            if not services.sandbox:  # your own systems, if <data folder>/connectors/ has them
+                from console.services.bus import Level
+                from console.ui.outbox_panel import ask_secret_async
+
+                why_not = await services.writeback.start_own(
+                    lambda name, why: ask_secret_async(window, name, why)
+                )
+                if why_not:
+                    services.bus.tell(Level.WARNING, why_not)
 
     _FirstPaint(window, after_first_paint)
     window.show()
