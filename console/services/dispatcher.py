@@ -68,6 +68,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 HOUSEKEEPING_EVERY = 2.0  # seconds
+MIN_IDLE_WAIT = 0.005  # a pass that sent nothing never loops straight into the next
 
 
 class DispatcherBusy(TandemError):
@@ -199,7 +200,14 @@ class Dispatcher:
     async def recover(self) -> int:
         """Rows a crash left ``sending`` are due again, same key."""
         now = self._clock()
-        count = await self._store.write(lambda db: outbox.recover_sending(db, now))
+
+        def recover(db: Any) -> int:
+            # A probe that was out when the process died: probe again now, or the
+            # destination would wait for a probe that never comes.
+            outbox.reopen_half_open(db, now)
+            return outbox.recover_sending(db, now)
+
+        count = await self._store.write(recover)
         self._recovered = True
         if count:
             log.warning("%d outbox rows were interrupted while sending; sending again", count)
@@ -240,17 +248,24 @@ class Dispatcher:
             log.exception("housekeeping failed")
 
     def _idle_wait(self) -> float:
-        due = outbox.next_due(self._store.reader())
+        """Seconds until something can be sent: the next due row of a destination whose
+        breaker is closed and whose action is not paused, or the next probe."""
+        conn = self._store.reader()
+        breakers = outbox.breakers(conn)
+        held_back = [d for d, b in breakers.items() if b.state != "closed"]
+        due = outbox.next_due(
+            conn, skip_destinations=held_back, skip_actions=self._paused_actions()
+        )
         wait = self.settings.idle_wait
         if self._housekeeping is not None:
             wait = min(wait, HOUSEKEEPING_EVERY)
         if due is not None:
             wait = min(wait, (datetime.fromisoformat(due) - self._clock()).total_seconds())
-        for breaker in outbox.breakers(self._store.reader()).values():
+        for breaker in breakers.values():
             if breaker.state != "closed" and breaker.next_probe_at:
                 probe = datetime.fromisoformat(breaker.next_probe_at) - self._clock()
                 wait = min(wait, probe.total_seconds())
-        return max(0.0, wait)
+        return max(MIN_IDLE_WAIT, wait)
 
     async def run_once(self) -> int:
         """Claim what is due now, send it, record the outcomes; how many rows were handled."""

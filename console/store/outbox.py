@@ -42,6 +42,7 @@ __all__ = [
     "queue_counts",
     "recover_sending",
     "release",
+    "reopen_half_open",
     "rows_for_case",
     "set_state",
 ]
@@ -254,9 +255,33 @@ def recover_sending(db: sqlite_utils.Database, now: datetime) -> int:
     )
 
 
-def next_due(conn: sqlite3.Connection) -> str | None:
-    row = conn.execute("SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending'").fetchone()
+def next_due(
+    conn: sqlite3.Connection,
+    *,
+    skip_destinations: Iterable[str] = (),
+    skip_actions: Iterable[str] = (),
+) -> str | None:
+    """When the next pending row falls due, leaving out what an open breaker or a pause
+    holds back (those wait for their probe or their resume, not for their time)."""
+    row = conn.execute(
+        "SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending'"
+        " AND destination NOT IN (SELECT value FROM json_each(?))"
+        " AND action NOT IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(skip_destinations)), json.dumps(list(skip_actions))),
+    ).fetchone()
     return None if row is None or row[0] is None else str(row[0])
+
+
+def reopen_half_open(db: sqlite_utils.Database, now: datetime) -> int:
+    """Breakers a crash left half-open (their probe was out): open, probe due now."""
+    at = iso(now)
+    return int(
+        db.execute(
+            "UPDATE breakers SET state = 'open', next_probe_at = ?, updated_at = ?"
+            " WHERE state = 'half_open'",
+            (at, at),
+        ).rowcount
+    )
 
 
 @dataclass(frozen=True)

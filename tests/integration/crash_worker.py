@@ -31,7 +31,6 @@ would do. A lost answer or a crash after sending then makes a second refund.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import json
 import sys
 import uuid
@@ -46,7 +45,6 @@ from pydantic import TypeAdapter
 from console.app import open_services
 from console.connectors.registry import connectors_for, routes, sandbox_base_urls
 from console.domain.actions import PlanStep
-from console.domain.base import utc_now
 from console.domain.case import OwnerKind
 from console.domain.errors import NotFound
 from console.domain.facts import CaseFacts
@@ -56,9 +54,7 @@ from console.services import Services
 from console.services.dispatcher import Dispatcher, DispatchSettings
 from console.services.planning import PlanningService
 from console.services.roles import Principal
-from console.store import outbox
 from console.store import repositories as repo
-from console.store.queries import iso
 
 AGENT = Principal("agent-1", "Ana Agent", Role.AGENT)
 STEPS: TypeAdapter[PlanStep] = TypeAdapter(PlanStep)
@@ -207,27 +203,6 @@ class Worker:
         ).fetchone()
         return int(row[0])
 
-    async def repair_half_open(self) -> None:
-        """Work around a dispatcher bug (reported): a kill between claiming a breaker's probe
-        (the breaker goes ``half_open``, ``next_probe_at`` NULL) and recording its outcome
-        leaves the breaker half open with no probe ever due again, so the destination's
-        rows stay pending for good. A half-open breaker found at start is open, due for a
-        probe now."""
-        now = utc_now()
-
-        def repair(db: Any) -> int:
-            fixed = 0
-            for breaker in outbox.breakers(db.conn).values():
-                if breaker.state == "half_open":
-                    outbox.put_breaker(
-                        db, dataclasses.replace(breaker, state="open", next_probe_at=iso(now)), now
-                    )
-                    fixed += 1
-            return fixed
-
-        if await self.services.store.write(repair):
-            out("repaired a half-open breaker")
-
     async def run(self) -> None:
         connectors = connectors_for(None, sandbox_base_urls(self.plan["base_url"]), None)
         routed = routes(connectors)
@@ -240,8 +215,6 @@ class Worker:
             controls=self.services.controls,
             settings=SETTINGS,
         )
-        if self.plan.get("repair_half_open", True):
-            await self.repair_half_open()
         stop = asyncio.Event()
         sending = asyncio.create_task(dispatcher.run(stop))
         try:

@@ -290,12 +290,6 @@ def dispatcher_for(wb: Writeback, connectors: ConnectorSet, **kw: Any) -> Dispat
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core: a crash while a breaker's probe is out leaves the breaker half_open with "
-    "next_probe_at NULL; recover() does not reopen it, so the destination is never probed "
-    "again and its rows stay pending (see the report)",
-)
 def test_a_crash_while_a_probe_is_out_does_not_strand_the_destination(
     desk: Desk, client: httpx.Client
 ) -> None:
@@ -331,11 +325,6 @@ def test_a_crash_while_a_probe_is_out_does_not_strand_the_destination(
     assert {r.state for r in desk.rows()} == {ExecutionState.DELIVERED}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core: Dispatcher._idle_wait counts rows an open breaker holds back as due, so "
-    "run() spins (a write transaction per pass) until the next probe (see the report)",
-)
 def test_an_open_breaker_does_not_make_the_dispatcher_spin(
     desk: Desk, client: httpx.Client
 ) -> None:
