@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import random
 import threading
@@ -288,7 +289,12 @@ class Dispatcher:
                 allowance = 1 if probing else max(1, self.settings.breaker_threshold - failures)
                 gates[row.destination] = _Gate(allowance, self.settings.concurrency)
 
+        refusals = await self._store.read(lambda conn: self._recheck_all(conn, claimed))
+
         async def attempt(row: outbox.OutboxRow) -> _Result:
+            refusal = refusals.get(row.id)
+            if refusal is not None:  # the map in force no longer lets it go
+                return self._final(row, ExecutionState.REJECTED, error=refusal)
             gate = gates[row.destination]
             if not await gate.enter():  # the destination is failing: leave it for later
                 return _Result(row, outbox.Finished(row.id, ExecutionState.PENDING), skipped=True)
@@ -349,9 +355,6 @@ class Dispatcher:
         from console.connectors.delivery import Outcome
 
         now = self._clock()
-        refusal = await self._store.read(lambda conn: self._recheck(conn, row))
-        if refusal is not None:
-            return self._final(row, ExecutionState.REJECTED, error=refusal)
         route = self._routes.get(ActionKind(row.action))
         if route is None:
             return _Result(
@@ -445,17 +448,40 @@ class Dispatcher:
         age = (now - datetime.fromisoformat(row.first_attempt_at)).total_seconds()
         return age >= self.settings.reconcile_after * lifetime
 
+    def _recheck_all(self, conn: Any, claimed: Sequence[outbox.OutboxRow]) -> dict[str, str]:
+        """Why each claimed row may no longer be sent, by execution id (most rows: none).
+
+        A verdict can only change when the map does: the totals it counted were those asked
+        for before the step, which can only shrink. So a row decided under the version in
+        force is let go at the cost of one lookup; others are evaluated again in full."""
+        if self._policies is None or not claimed:
+            return {}
+        version = self._policies.active().version
+        keys = json.dumps([[row.proposal_id, row.step_id] for row in claimed])
+        decided = {
+            (pid, sid): (int(v) if v is not None else None)
+            for pid, sid, v in conn.execute(
+                "SELECT proposal_id, step_id, json_extract(verdict, '$.policy_version')"
+                " FROM plan_steps WHERE (proposal_id, step_id) IN"
+                " (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]')"
+                " FROM json_each(?))",
+                (keys,),
+            )
+        }
+        refusals: dict[str, str] = {}
+        for row in claimed:
+            known = (row.proposal_id, row.step_id)
+            if known not in decided or decided[known] == version:
+                continue  # a compensation decided elsewhere, or the map is unchanged
+            refusal = self._recheck(conn, row)
+            if refusal is not None:
+                refusals[row.id] = refusal
+        return refusals
+
     def _recheck(self, conn: Any, row: outbox.OutboxRow) -> str | None:
-        """Why the step may no longer be sent (the map changed, its type is paused), or None."""
-        if self._controls is not None:
-            pause = self._controls.paused_for(row.action)
-            if pause is not None:
-                return None  # not claimed while paused; a race: the next pass skips it
+        """Why the step may no longer be sent under the map in force, or None."""
         if self._policies is None:
             return None
-        from pydantic import TypeAdapter
-
-        from console.domain.actions import PlanStep
         from console.policy.authority import evaluate_plan, may_approve
         from console.store import decisions as rows
 
@@ -467,7 +493,7 @@ class Dispatcher:
         ).fetchone()
         if found is None:
             return None  # a compensation or an older row: decided elsewhere
-        step = TypeAdapter(PlanStep).validate_json(found[0])
+        step = rows.step_adapter().validate_json(found[0])
         case = repo.get_case(conn, row.case_id)
         customer = repo.get_customer(conn, case.customer_id)
         skip = (row.proposal_id, [row.step_id])

@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from functools import cache
 
 import sqlite_utils
+from pydantic import TypeAdapter
 
 from console.domain.actions import ACTION_TYPES, PlanStep, step_amount
 from console.domain.authority import Verdict
@@ -117,10 +119,14 @@ _STEP_COLUMNS = (
 )
 
 
-def _step_row(row: sqlite3.Row | tuple[object, ...]) -> StepRow:
-    from pydantic import TypeAdapter
+@cache
+def step_adapter() -> TypeAdapter[PlanStep]:
+    """Validates a plan step (built once: building an adapter costs milliseconds)."""
+    return TypeAdapter(PlanStep)
 
-    adapter: TypeAdapter[PlanStep] = TypeAdapter(PlanStep)
+
+def _step_row(row: sqlite3.Row | tuple[object, ...]) -> StepRow:
+    adapter = step_adapter()
     return StepRow(
         proposal_id=str(row[0]),
         step_id=str(row[1]),

@@ -292,3 +292,24 @@ def test_undoing_a_done_step_sends_its_compensation_and_keeps_the_history(
     refund = next(r for r in desk.rows() if r.action == "refund")
     with pytest.raises(InvalidInput, match="cannot undo"):
         run(desk.services.decisions.undo(refund.id, AGENT))
+
+
+def test_a_step_the_map_no_longer_allows_is_not_sent(desk: Desk) -> None:
+    before = len(desk.refunds())
+    desk.approve(desk.refund_step("s1", "1.40"), desk.refund_step("s2", "1.45"))
+    policies = desk.services.policies
+    source = policies.history()[0].source
+    # Version 2: no refunds by agents at all (the agent band rule now needs a supervisor).
+    band = "when: {max_amount: {USD: 50, GBP: 40, EUR: 45, CNY: 350}}\n    level:"
+    rule = "  - id: refund-agent\n    action: refund\n    " + band
+    stricter = source.replace("version: 1", "version: 2", 1).replace(
+        rule + " agent", rule + " supervisor", 1
+    )
+    assert stricter != source.replace("version: 1", "version: 2", 1)
+    run(policies.publish(stricter, SUPERVISOR))
+    desk.dispatch()
+    rows = desk.rows()
+    assert [r.state for r in rows] == [ExecutionState.REJECTED] * 2
+    assert "authority map in force (version 2)" in (rows[0].last_error or "")
+    assert "[rule refund-agent]" in (rows[0].last_error or "")
+    assert len(desk.refunds()) == before  # nothing reached the payments system
