@@ -233,11 +233,15 @@ def spent(
     if except_steps is not None:
         where.append("NOT (proposal_id = ? AND step_id IN (SELECT value FROM json_each(?)))")
         args += [except_steps[0], json.dumps(list(except_steps[1]))]
+    # Summed by SQLite in thousandths, exactly: amounts have at most 3 decimal places and
+    # at most 14 digits, so each is an integer well inside a double's exact range.
     totals: dict[str, Decimal] = {}
-    for currency, amount in conn.execute(
-        f"SELECT currency, amount FROM plan_steps WHERE {' AND '.join(where)}", args
+    for currency, thousandths in conn.execute(
+        "SELECT currency, sum(CAST(round(CAST(amount AS REAL) * 1000) AS INTEGER))"
+        f" FROM plan_steps WHERE {' AND '.join(where)} GROUP BY currency",
+        args,
     ):
-        totals[currency] = totals.get(currency, Decimal(0)) + Decimal(amount)
+        totals[currency] = Decimal(int(thousandths)) / 1000
     return totals
 
 

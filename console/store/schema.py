@@ -347,6 +347,13 @@ def _v9(conn: sqlite3.Connection) -> None:
     run_script(conn, OUTBOX_SCHEMA)
 
 
+def _v10(conn: sqlite3.Connection) -> None:
+    # An agent's money today, for the daily cap, without walking every decided step; and
+    # the outbox rows changed since a moment, for a console watching another process send.
+    conn.execute("CREATE INDEX plan_steps_by_requester ON plan_steps(requested_by, requested_at)")
+    conn.execute("CREATE INDEX outbox_by_update ON outbox(updated_at)")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1,  # 1: cases, customers, events
     _v2_backfill,  # 2: full-text search, filled from what is already stored
@@ -357,6 +364,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v7,  # 7: decisions, plan step states, instructions, authority map versions, pauses, audit
     _v8,  # 8: signed checkpoints of the audit chain and their public keys
     _v9,  # 9: the write-back outbox and circuit breakers
+    _v10,  # 10: indexes for an agent's daily total and for outbox changes
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

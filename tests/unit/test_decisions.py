@@ -545,3 +545,19 @@ def test_the_audit_trail_holds_the_proposal_its_verdicts_and_the_decision(desk: 
         {"step_id": "s1", "state": "awaiting_supervisor", "rule_id": "refund-supervisor"}
     ]
     assert desk.audit_ok().ok
+
+
+def test_running_totals_are_exact_decimals(desk: Desk) -> None:
+    from decimal import Decimal
+
+    from console.store import decisions as rows
+
+    amounts = ["0.10", "0.20", "0.30", "19.99", "0.01"]
+    for n, amount in enumerate(amounts):
+        desk.add_case(f"case-t{n}")
+        proposal = desk.propose(refund("s1", amount), case_id=f"case-t{n}")
+        run(desk.decisions.approve(f"case-t{n}", proposal.id, AGENT))
+    conn = desk.services.store.reader()
+    today = rows.spent(conn, requested_by=AGENT.user_id)
+    assert today == {"USD": sum((Decimal(a) for a in amounts), Decimal(0))}
+    assert today["USD"] == Decimal("20.60")
