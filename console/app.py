@@ -6,7 +6,7 @@ import asyncio
 import logging
 import logging.handlers
 import os
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -108,14 +108,14 @@ def open_services(data_dir: Path | str | None = None, *, sandbox: bool = False) 
     bus = EventBus()
     services: Services
 
-    def sandbox_up(base_url: str) -> None:
+    async def sandbox_up(base_url: str) -> None:
         # The bundled sandbox stands in for every remote system: approved actions go there.
         from console.connectors.registry import sandbox_base_urls
         from console.services.dispatcher import DispatcherBusy
 
         try:
             urls = {**sandbox_base_urls(base_url), "audit": f"{base_url}/audit"}
-            services.writeback.start(urls, secrets=secret_store())
+            await services.writeback.start(urls, secrets=secret_store())
         except (DispatcherBusy, RuntimeError) as exc:
             bus.tell(Level.WARNING, str(exc))
 
@@ -226,7 +226,7 @@ def sandbox_source(
     *,
     demo_cases: int = 120,
     seed: int = 1,
-    on_started: Callable[[str], None] | None = None,
+    on_started: Callable[[str], Awaitable[None]] | None = None,
     on_stopping: Callable[[], None] | None = None,
 ) -> FeedSource:
     """Live events from the sandbox remote systems, started on loopback when opened.
@@ -248,7 +248,7 @@ def sandbox_source(
         running.update(sandbox=sandbox, client=client)
         log.info("sandbox running at %s (pid %d)", sandbox.base_url, sandbox.pid)
         if on_started is not None:
-            on_started(sandbox.base_url)
+            await on_started(sandbox.base_url)
 
         def status(state: str, detail: str) -> None:
             bus.publish(FeedStatus(SANDBOX_FEED, state, detail))
@@ -276,3 +276,72 @@ def sandbox_source(
     from console.services.live import FeedSource
 
     return FeedSource(open_feeds, close_feeds)
+
+
+def run_dispatcher(data_dir: Path | str | None) -> int:
+    """``tandem dispatch``: send this data folder's approved actions until standard input
+    ends (the console's handle on it; see console/services/dispatch_process.py)."""
+    import json
+    import sys
+    import threading
+
+    from filelock import FileLock, Timeout
+
+    from console.services.dispatcher import DispatchSettings
+    from console.services.writeback import LOCK_NAME, build_dispatcher
+
+    config = json.loads(sys.stdin.readline() or "{}")
+    paths = Paths.resolve(data_dir)
+    lock = FileLock(str(paths.data_dir / LOCK_NAME))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        print(
+            "busy Another Tandem is already sending this data folder's actions; this one "
+            "will not send them too.",
+            flush=True,
+        )
+        return 3
+    try:
+        services = open_services(paths.data_dir, sandbox=bool(config.get("sandbox")))
+        services.sandbox = bool(config.get("sandbox"))
+        secrets = secret_store()
+        for name, value in (config.get("secrets") or {}).items():
+            if value:
+                secrets.set(name, value)
+        folder = config.get("config_dir")
+
+        async def main() -> None:
+            loop = asyncio.get_running_loop()
+            stop = asyncio.Event()
+            dispatcher, close = build_dispatcher(
+                services.store,
+                paths.data_dir,
+                config.get("base_urls") or {},
+                Path(folder) if folder else None,
+                secrets,
+                policies=services.policies,
+                controls=services.controls,
+                sandbox=services.sandbox,
+                settings=DispatchSettings(),
+                warn=lambda text: print(f"warn {text}", flush=True),
+            )
+
+            def listen() -> None:  # "wake" lines; the end of input means: stop
+                for line in sys.stdin:
+                    if line.strip() == "wake":
+                        loop.call_soon_threadsafe(dispatcher.wake)
+                loop.call_soon_threadsafe(stop.set)
+
+            threading.Thread(target=listen, name="dispatch-input", daemon=True).start()
+            print("ready", flush=True)
+            try:
+                await dispatcher.run(stop)
+            finally:
+                await close()
+
+        asyncio.run(main())
+        services.close()
+        return 0
+    finally:
+        lock.release()

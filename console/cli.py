@@ -148,6 +148,13 @@ def _parser() -> argparse.ArgumentParser:
     _policy_parser(sub)
     _audit_parser(sub)
     _secret_parser(sub)
+    sub.add_parser(
+        "dispatch",
+        help="send the data folder's approved actions (started by the console)",
+        description="Run the write-back dispatcher for the data folder until standard input "
+        "ends. The console starts it and hands it its configuration on standard input; "
+        "only one runs per data folder.",
+    )
 
     sandbox = sub.add_parser(
         "sandbox",
@@ -706,6 +713,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.command == "secret":
         return _secret(args)
+
+    if args.command == "dispatch":
+        from console.app import run_dispatcher
+
+        return run_dispatcher(args.data_dir)
 
     from console.app import open_services
     from console.domain.errors import InvalidInput, NotFound, StoreError

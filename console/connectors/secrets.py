@@ -168,6 +168,10 @@ class SessionSecrets:
         _check(name)
         return self._values.pop(name, None) is not None
 
+    def names(self) -> list[str]:
+        """The names held (to hand this session's secrets to a child process)."""
+        return sorted(self._values)
+
 
 def open_secrets(service: str = SERVICE) -> Secrets:
     """The OS keyring when there is one, else an in-memory store for this session."""

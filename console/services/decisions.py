@@ -751,13 +751,15 @@ class DecisionService:
             "SELECT 1 FROM plan_steps WHERE case_id = ? AND state = ? LIMIT 1",
             (case_id, StepState.AWAITING_SUPERVISOR.value),
         ).fetchone()
-        case = repo.get_case(db.conn, case_id)
-        status = case.status
+        row = db.execute("SELECT status FROM cases WHERE id = ?", (case_id,)).fetchone()
+        current = CaseStatus(row[0])
+        status = current
         if waiting and status.is_active:
             status = CaseStatus.WAITING_SUPERVISOR
         elif not waiting and status is CaseStatus.WAITING_SUPERVISOR:
             status = CaseStatus.OPEN
-        if status is not case.status:
+        if status is not current:
+            case = repo.get_case(db.conn, case_id)
             repo.update_case(
                 db,
                 case.model_copy(update={"status": status, "updated_at": self._clock()}),
@@ -868,8 +870,11 @@ def _proposal(conn: Any, case_id: str, proposal_id: str) -> Proposal:
     proposal = rows.get_proposal(conn, proposal_id)
     if proposal is None or proposal.case_id != case_id:
         raise NotFound(f"proposal {proposal_id} of case {case_id} does not exist")
-    latest = repo.latest_proposal(conn, case_id)
-    if latest is not None and latest.id != proposal.id:
+    latest = conn.execute(
+        "SELECT id FROM proposals WHERE case_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1",
+        (case_id,),
+    ).fetchone()
+    if latest is not None and latest[0] != proposal.id:
         # Steps already waiting for a supervisor stay decidable on their own proposal.
         waiting = conn.execute(
             "SELECT 1 FROM plan_steps WHERE proposal_id = ? AND state = ? LIMIT 1",

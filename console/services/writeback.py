@@ -19,7 +19,7 @@ from typing import Any
 from console.domain.kinds import ExecutionState
 from console.store import Store, outbox
 
-from .bus import EventBus
+from .bus import EventBus, Level
 from .dispatcher import (
     BreakerView,
     Dispatcher,
@@ -57,6 +57,61 @@ class WritebackStatus:
     detail: str  # why not, when not running
 
 
+def build_dispatcher(
+    store: Store,
+    data_dir: Path,
+    base_urls: Mapping[str, str],
+    config_dir: Path | None,
+    secrets: Any,
+    *,
+    policies: Any,
+    controls: Any,
+    sandbox: bool,
+    settings: DispatchSettings,
+    notify: Callable[[object], None] | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> tuple[Dispatcher, Callable[[], Awaitable[None]]]:
+    """A dispatcher for ``data_dir`` with its connectors and the audit checkpoints' shipper
+    (on the loop that will run it), and how to close what it opened."""
+    from console.connectors.http import make_client
+    from console.connectors.registry import connectors_for, routes
+    from console.connectors.secrets import SessionSecrets
+
+    from .audit import AuditService
+    from .checkpoints import SINK_PATH, CheckpointShipper
+
+    connectors = connectors_for(config_dir, base_urls, secrets)
+    sink = base_urls.get("audit")
+    sink_client = make_client() if sink else None
+    auditing = AuditService(store, data_dir, secrets or SessionSecrets())
+    shipper = CheckpointShipper(
+        store,
+        auditing.signer,
+        every=auditing.every,
+        client=sink_client,
+        sink_url=f"{sink.rstrip('/')}{SINK_PATH}" if sink else None,
+        source=data_dir.name,
+        warn=warn,
+    )
+    dispatcher = Dispatcher(
+        store,
+        routes(connectors),
+        policies=policies,
+        controls=controls,
+        settings=settings,
+        notify=notify,
+        sandbox=sandbox,
+        housekeeping=shipper.run_once,
+    )
+
+    async def close() -> None:
+        await connectors.aclose()
+        if sink_client is not None:
+            await sink_client.aclose()
+
+    return dispatcher, close
+
+
 CONNECTORS_DIR = "connectors"
 
 
@@ -84,6 +139,8 @@ class WritebackService:
         self._policies = policies
         self._sandbox = sandbox
         self._thread: DispatcherThread | None = None
+        self._process: Any = None  # a DispatcherProcess
+        self._watch: Any = None  # an OutboxWatch following the process's work
         self._secrets: Any = None  # the keyring, or this session's memory
         self.status = WritebackStatus(False, "Write-back has not started.")
         self.settings = DispatchSettings()
@@ -92,14 +149,45 @@ class WritebackService:
 
     @property
     def running(self) -> bool:
-        return self._thread is not None
+        return self._thread is not None or self._process is not None
 
-    def start(
+    async def start(
         self, base_urls: Mapping[str, str], config_dir: Path | None = None, *, secrets: Any = None
     ) -> None:
-        """Start sending this data folder's approved actions (idempotent). Raises
-        :class:`~console.services.dispatcher.DispatcherBusy` when another Tandem sends them."""
-        if self._thread is not None:
+        """Start sending this data folder's approved actions, from a process of its own
+        (idempotent). Raises :class:`~console.services.dispatcher.DispatcherBusy` when
+        another Tandem sends them, RuntimeError when it cannot start."""
+        if self.running:
+            return
+        from .dispatch_process import DispatcherProcess, OutboxWatch, warn_on
+
+        config: dict[str, Any] = {
+            "base_urls": dict(base_urls),
+            "config_dir": None if config_dir is None else str(config_dir),
+            "sandbox": self._sandbox,
+        }
+        if secrets is not None and not getattr(secrets, "persistent", True):
+            # No keyring service: the session's secrets go to the child through its
+            # standard input, never on disk, the command line or the environment.
+            config["secrets"] = {name: secrets.get(name) for name in secrets.names()}
+        try:
+            process = await DispatcherProcess.start(
+                self._data_dir, config, on_warning=warn_on(self._bus, asyncio.get_running_loop())
+            )
+        except Exception as exc:
+            self.status = WritebackStatus(False, f"Write-back could not start: {exc}")
+            raise
+        self._process = process
+        self._watch = OutboxWatch(self._store, self._bus)
+        self._watch.start()
+        self.status = WritebackStatus(True, "")
+        log.info("write-back started (process %d)", process.pid)
+
+    def start_thread(
+        self, base_urls: Mapping[str, str], config_dir: Path | None = None, *, secrets: Any = None
+    ) -> None:
+        """Start sending on a thread of this process instead (tests and comparisons)."""
+        if self.running:
             return
         loop = asyncio.get_running_loop()
         bus = self._bus
@@ -113,44 +201,19 @@ class WritebackService:
                 loop.call_soon_threadsafe(bus.publish, event)
 
         def build() -> tuple[Dispatcher, Any]:
-            from console.connectors.http import make_client
-            from console.connectors.registry import connectors_for, routes
-            from console.connectors.secrets import SessionSecrets
-
-            from .audit import AuditService
-            from .bus import Level
-            from .checkpoints import SINK_PATH, CheckpointShipper
-
-            connectors = connectors_for(config_dir, base_urls, secrets)
-            sink = base_urls.get("audit")
-            sink_client = make_client() if sink else None
-            auditing = AuditService(self._store, self._data_dir, secrets or SessionSecrets())
-            shipper = CheckpointShipper(
+            return build_dispatcher(
                 self._store,
-                auditing.signer,
-                every=auditing.every,
-                client=sink_client,
-                sink_url=f"{sink.rstrip('/')}{SINK_PATH}" if sink else None,
-                source=self._data_dir.name,
-                warn=lambda text: notify(_Warning(Level.ERROR, text)),
-            )
-            dispatcher = Dispatcher(
-                self._store,
-                routes(connectors),
+                self._data_dir,
+                base_urls,
+                config_dir,
+                secrets,
                 policies=self._policies,
                 controls=self._controls,
+                sandbox=self._sandbox,
                 settings=self.settings,
                 notify=notify,
-                sandbox=self._sandbox,
-                housekeeping=shipper.run_once,
+                warn=lambda text: notify(_Warning(Level.ERROR, text)),
             )
-
-            async def close() -> None:
-                await connectors.aclose()
-                if sink_client is not None:
-                    await sink_client.aclose()
-
-            return dispatcher, close
 
         thread = DispatcherThread(self._data_dir / LOCK_NAME, build)
         thread.start()
@@ -160,7 +223,7 @@ class WritebackService:
             raise RuntimeError(self.status.detail)
         self._thread = thread
         self.status = WritebackStatus(True, "")
-        log.info("write-back started for %s", ", ".join(sorted(base_urls)))
+        log.info("write-back started on a thread for %s", ", ".join(sorted(base_urls)))
 
     async def start_own(self, ask: Callable[[str, str], Awaitable[str | None]]) -> str | None:
         """Send approved actions to the systems configured in ``<data folder>/connectors/``
@@ -202,7 +265,7 @@ class WritebackService:
                 return f"No {name} given: approved actions for {', '.join(destinations)} wait."
             secrets.set(name, value)
         try:
-            self.start({}, folder, secrets=secrets)
+            await self.start({}, folder, secrets=secrets)
         except (DispatcherBusy, ConnectorConfigError, RuntimeError) as exc:
             return str(exc)
         return None
@@ -211,11 +274,21 @@ class WritebackService:
         """New approved actions: send them now."""
         if self._thread is not None:
             self._thread.wake()
+        if self._process is not None:
+            self._process.wake()
 
     def stop(self) -> None:
+        """Stop sending (blocks until the dispatcher has finished its batch in hand)."""
         thread, self._thread = self._thread, None
+        process, self._process = self._process, None
+        watch, self._watch = self._watch, None
+        if watch is not None and watch._task is not None:
+            watch._task.cancel()
         if thread is not None:
             thread.stop()
+        if process is not None:
+            process.stop()
+        if thread is not None or process is not None:
             self.status = WritebackStatus(False, "Write-back stopped.")
 
     # -- what people see -----------------------------------------------------------------------

@@ -30,7 +30,7 @@ def test_an_approval_in_demo_mode_is_sent_to_the_sandbox(tmp_path: Path) -> None
             other = open_services(tmp_path / "data")
             try:
                 with pytest.raises(DispatcherBusy):
-                    other.writeback.start({"payments": "http://127.0.0.1:9"})
+                    await other.writeback.start({"payments": "http://127.0.0.1:9"})
             finally:
                 other.close()
             # A reply on a case with a ticket: the playbooks propose one for every case.
