@@ -278,6 +278,9 @@ def sandbox_source(
     return FeedSource(open_feeds, close_feeds)
 
 
+DISPATCHER_NICENESS = 10
+
+
 def run_dispatcher(data_dir: Path | str | None) -> int:
     """``tandem dispatch``: send this data folder's approved actions until standard input
     ends (the console's handle on it; see console/services/dispatch_process.py)."""
@@ -291,6 +294,10 @@ def run_dispatcher(data_dir: Path | str | None) -> int:
     from console.services.writeback import LOCK_NAME, build_dispatcher
 
     config = json.loads(sys.stdin.readline() or "{}")
+    if hasattr(os, "nice"):
+        # Background work: when the machine is busy, the console the agent is typing in
+        # gets the processor first.
+        os.nice(DISPATCHER_NICENESS)
     paths = Paths.resolve(data_dir)
     lock = FileLock(str(paths.data_dir / LOCK_NAME))
     try:

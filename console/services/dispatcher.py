@@ -69,6 +69,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 HOUSEKEEPING_EVERY = 2.0  # seconds
+RECORD_CHUNK = 8  # outcomes recorded per write transaction
 MIN_IDLE_WAIT = 0.005  # a pass that sent nothing never loops straight into the next
 
 
@@ -309,7 +310,17 @@ class Dispatcher:
 
         results = await asyncio.gather(*(attempt(row) for row in claimed))
         done = self._clock()
-        seqs = await self._store.write(lambda db: self._record(db, results, done))
+        prepared = [(r, self._prepare(r, done)) for r in results]
+        seqs: dict[str, int] = {}
+        # Small transactions: an approval waiting for the write lock waits for a few rows'
+        # worth of records at most, never for a whole batch (PERF_NOTES).
+        for start in range(0, len(prepared), RECORD_CHUNK):
+            chunk = prepared[start : start + RECORD_CHUNK]
+
+            def record(db: Any, chunk: list[Any] = chunk) -> dict[str, int]:
+                return self._record(db, chunk, done)
+
+            seqs.update(await self._store.write(record))
         for case_id, seq in seqs.items():
             self._notify(EventsAppended(case_id, seq))
         self._notify(ExecutionsChanged(tuple(sorted({r.row.case_id for r in results}))))
@@ -517,51 +528,69 @@ class Dispatcher:
 
     # -- recording ------------------------------------------------------------------------
 
-    def _record(self, db: Any, results: Sequence[_Result], now: datetime) -> dict[str, int]:
-        """Write a batch's outcomes; each touched case's new last timeline seq."""
+    def _prepare(
+        self, result: _Result, now: datetime
+    ) -> tuple[dict[str, Any], TimelineEvent] | None:
+        """A terminal outcome's audit payload and timeline event, built before the write
+        transaction (model building does not hold the lock)."""
+        if result.skipped or not result.terminal:
+            return None
+        row, finished = result.row, result.finished
+        payload = {
+            "execution_id": row.id,
+            "decision_id": row.decision_id,
+            "action": row.action,
+            "destination": row.destination,
+            "state": finished.state.value,
+            "idempotency_key": row.idempotency_key,
+            "payload_hash": row.payload_hash,
+            "attempts": row.attempts,
+            "remote_ref": finished.remote_ref,
+            "error": finished.error,
+        }
+        event = TimelineEvent(
+            id=f"{row.id}-{finished.state.value}-{row.attempts}",
+            case_id=row.case_id,
+            occurred_at=now,
+            source=EventSource.TANDEM,
+            actor=Actor(kind=ActorKind.SYSTEM, id=row.destination, name=row.destination),
+            summary=_summary(row, finished)[:300],
+            payload=ActionStatusPayload(
+                execution_id=row.id,
+                action=row.action,
+                state=finished.state.value,
+                remote_ref=finished.remote_ref,
+                error=(finished.error or None) and finished.error[:2000],
+            ),
+        )
+        return payload, event
+
+    def _record(
+        self,
+        db: Any,
+        prepared: Sequence[tuple[_Result, tuple[dict[str, Any], TimelineEvent] | None]],
+        now: datetime,
+    ) -> dict[str, int]:
+        """Write some outcomes of a batch; each touched case's new last timeline seq."""
+        results = [r for r, _ in prepared]
         outbox.release(db, [r.row.id for r in results if r.skipped], now)
         results = [r for r in results if not r.skipped]
         outbox.finish(db, [r.finished for r in results], now)
         self._update_breakers(db, results, now)
         last_seq: dict[str, int] = {}
-        for result in results:
-            if not result.terminal:
+        at = iso(now)
+        for result, ready in prepared:
+            if ready is None:
                 continue
-            row, finished = result.row, result.finished
-            payload = {
-                "execution_id": row.id,
-                "decision_id": row.decision_id,
-                "action": row.action,
-                "destination": row.destination,
-                "state": finished.state.value,
-                "idempotency_key": row.idempotency_key,
-                "payload_hash": row.payload_hash,
-                "attempts": row.attempts,
-                "remote_ref": finished.remote_ref,
-                "error": finished.error,
-            }
+            payload, event = ready
+            row = result.row
             audit_log.append(
                 db.conn,
                 kind="execution",
                 actor_id="dispatcher",
                 subject_ids=[row.case_id, row.id],
                 payload=payload,
-                recorded_at=iso(now),
-            )
-            event = TimelineEvent(
-                id=f"{row.id}-{finished.state.value}-{row.attempts}",
-                case_id=row.case_id,
-                occurred_at=now,
-                source=EventSource.TANDEM,
-                actor=Actor(kind=ActorKind.SYSTEM, id=row.destination, name=row.destination),
-                summary=_summary(row, finished)[:300],
-                payload=ActionStatusPayload(
-                    execution_id=row.id,
-                    action=row.action,
-                    state=finished.state.value,
-                    remote_ref=finished.remote_ref,
-                    error=(finished.error or None) and finished.error[:2000],
-                ),
+                recorded_at=at,
             )
             repo.append_events(db, row.case_id, [event])
             last_seq[row.case_id] = 0

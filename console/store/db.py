@@ -20,6 +20,7 @@ import logging
 import queue
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import UTC, datetime
@@ -40,6 +41,32 @@ WriteFn = Callable[["sqlite_utils.Database"], T]
 
 BUSY_TIMEOUT_MS = 5_000
 _SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+LOCK_POLL_S = 0.0002  # how often a writer looks again for a write lock another process holds
+
+
+def _begin_immediate(conn: sqlite3.Connection) -> None:
+    """``BEGIN IMMEDIATE``, waiting for another process's write lock in short steps.
+
+    SQLite's own busy handler sleeps 1, 2, 5, 10… ms between tries: an approval meeting
+    the write-back process's short transactions would wait far longer than they last. So
+    the writer asks without waiting and looks again every 0.2 ms, up to the busy timeout.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                locked = "locked" in str(exc) or "busy" in str(exc)
+                if not locked or time.monotonic() >= deadline:
+                    raise
+                time.sleep(LOCK_POLL_S)
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
@@ -207,7 +234,7 @@ class Store:
                 if not job.future.set_running_or_notify_cancel():
                     continue
                 try:
-                    conn.execute("BEGIN IMMEDIATE")
+                    _begin_immediate(conn)
                     try:
                         result = job.fn(db)
                         conn.execute("COMMIT")

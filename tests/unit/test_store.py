@@ -397,3 +397,23 @@ def test_a_status_change_keeps_the_search_and_reference_indexes(store: Store) ->
     store.write_sync(lambda db: repo.update_case(db, renamed, reopened.version))
     assert [h.case_id for h in queries.search(conn, "lost")] == ["case-1"]
     assert conn.execute("SELECT ref FROM case_refs").fetchall() == [("ORD-77",)]
+
+
+def test_a_write_waits_for_another_process_lock_and_then_lands(tmp_path: Path) -> None:
+    """Another process (here: a second connection) holding the write lock delays a write,
+    which then commits; nothing is lost and no 'database is locked' reaches the caller."""
+    store = Store.open(tmp_path / "tandem.sqlite3")
+    try:
+        other = sqlite3.connect(tmp_path / "tandem.sqlite3", isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        future = store.submit(
+            lambda db: db.execute("INSERT INTO feed_cursors VALUES ('f', 1, 'x')").rowcount
+        )
+        assert not future.done()  # it cannot have the lock yet
+        other.execute("COMMIT")
+        assert future.result(timeout=10) == 1
+        row = store.reader().execute("SELECT cursor FROM feed_cursors WHERE feed = 'f'")
+        assert row.fetchone() == (1,)
+        other.close()
+    finally:
+        store.close()
