@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from console.services.digest import CaseDigest
 
 SEQ_ROLE = Qt.ItemDataRole.UserRole + 1
-ROWS_SHOWN = 5
+ROWS_SHOWN = 3  # the rest scrolls: the proposal below needs the room
 
 
 class DigestPanel(QWidget):
