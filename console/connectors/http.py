@@ -67,8 +67,20 @@ def make_client(
     """An ``httpx.AsyncClient`` for the connectors: verified TLS, bounded time and
     connections, Tandem's User-Agent, no redirects followed, and no proxy or CA settings
     taken from the environment: a write goes where it is configured to go (``proxy``)."""
+    context = tls_context(extra_ca)
+    transport = None
+    if proxy is None:  # aiohttp underneath: a fraction of httpx's CPU per request
+        from .aio import AiohttpTransport
+
+        transport = AiohttpTransport(
+            context,
+            max_connections=max_connections,
+            connect_timeout_s=connect_timeout_s,
+            read_timeout_s=timeout_s,
+        )
     return httpx.AsyncClient(
-        verify=tls_context(extra_ca),
+        verify=context,
+        transport=transport,
         timeout=httpx.Timeout(timeout_s, connect=connect_timeout_s),
         limits=httpx.Limits(
             max_connections=max_connections,
