@@ -78,6 +78,9 @@ def _write_port(path: Path, port: int) -> None:
     tmp.replace(path)
 
 
+SANDBOX_NICENESS = 5
+
+
 def serve(
     folder: Path,
     *,
@@ -90,6 +93,10 @@ def serve(
     exit_with_parent: int | None = None,
 ) -> int:
     """Serve until SIGTERM/SIGINT; the exit code."""
+    if exit_with_parent is not None and hasattr(os, "nice"):
+        # Started by the console as a stand-in for remote systems: on the agent's own
+        # machine it must not take the processor from the console they are typing in.
+        os.nice(SANDBOX_NICENESS)
     folder.mkdir(parents=True, exist_ok=True)
     _logging(folder)
     app = create_app(folder, demo_cases=demo_cases, seed_value=seed, key_lifetime_s=key_lifetime_s)
