@@ -9,6 +9,7 @@ what it reports reaches the bus on the console's loop.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
@@ -283,7 +284,11 @@ class WritebackService:
         process, self._process = self._process, None
         watch, self._watch = self._watch, None
         if watch is not None and watch._task is not None:
-            watch._task.cancel()
+            # stop() may be called from any thread (the console stops write-back from a
+            # worker thread, as joining the process blocks): cancel on the task's loop.
+            task = watch._task
+            with contextlib.suppress(RuntimeError):  # that loop has already closed
+                task.get_loop().call_soon_threadsafe(task.cancel)
         if thread is not None:
             thread.stop()
         if process is not None:
