@@ -213,7 +213,9 @@ class CrashRun:
             if line.startswith("ready"):
                 break
         ahead = self.approved / self.proposals > self.killed / self.kills
-        if ahead and choice < 0.55:  # ahead of the kills: at once, as the dispatcher recovers
+        if not self.kill_points["after an approval"] and self.approved < self.proposals:
+            choice = 0.3  # at least one kill right after an approval, however fast it runs
+        elif ahead and choice < 0.55:  # ahead of the kills: at once, as the dispatcher recovers
             deadline = time.monotonic() + self.rng.uniform(0.0, 0.05)
             while (line := life.next_line(deadline)) is not None:
                 self.note(line)
