@@ -124,8 +124,10 @@ def test_append_chains_each_record_to_the_one_before(tmp_path: Path) -> None:
         for row, before in zip(rows, [None, *rows], strict=False):
             _, payload, prev_hash, digest, *head = row
             assert prev_hash == (GENESIS_HASH if before is None else before[3])
-            assert digest == _digest(prev_hash, *head, payload)
-        assert json.loads(rows[0][1]) == {
+            # The payload column holds the hashed bytes: the header, then the JSON.
+            assert payload == audit.header(*head) + audit.json_part(payload)
+            assert digest == _digest(prev_hash, *head, audit.json_part(payload))
+        assert json.loads(audit.json_part(rows[0][1])) == {
             "amount": "1.50",
             "note": "退款 approved",
             "ref": "r-000001",
@@ -290,7 +292,7 @@ def _rechain_from(conn: sqlite3.Connection, seq: int) -> None:
     for s in range(seq, last + 1):
         row = list(record(conn, s))
         row[5] = prev
-        row[6] = prev = _digest(prev, row[0], row[1], row[2], row[3], row[4])
+        row[6] = prev = _digest(prev, row[0], row[1], row[2], row[3], audit.json_part(row[4]))
         put(conn, s, tuple(row))
 
 
@@ -302,8 +304,9 @@ def _insert_carefully(conn: sqlite3.Connection) -> None:
     shift_up(conn, 4321)
     prev = record(conn, 4320)[6]
     data = canonical_json({"ref": "forged", "amount": "9999.00"})
-    digest = _digest(prev, at(4321), "agent-1", "decision", '["case-1"]', data)
-    put(conn, 4321, (at(4321), "agent-1", "decision", '["case-1"]', data, prev, digest))
+    head = (at(4321), "agent-1", "decision", '["case-1"]')
+    digest = _digest(prev, *head, data)
+    put(conn, 4321, (*head, audit.header(*head) + data, prev, digest))
 
 
 def _rewrite_and_rechain(conn: sqlite3.Connection) -> None:
@@ -456,7 +459,7 @@ def test_export_csv_round_trip(log: sqlite3.Connection, tmp_path: Path) -> None:
     for row in (rows[0], rows[4320], rows[-1]):
         seq = int(row["seq"])
         stored = record(log, seq)
-        assert row["payload"].encode() == stored[4]  # the hashed bytes, as text
+        assert row["payload"].encode() == audit.json_part(stored[4])  # the hashed JSON
         assert json.loads(row["subjects"]) == json.loads(stored[3])
         head = (row["recorded_at"], row["actor"], row["kind"], row["subjects"])
         assert row["hash"] == _digest(row["prev_hash"], *head, row["payload"].encode())

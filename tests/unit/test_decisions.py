@@ -533,12 +533,12 @@ def test_the_audit_trail_holds_the_proposal_its_verdicts_and_the_decision(desk: 
     )
     kinds = [r[0] for r in rows]
     assert kinds[-2:] == ["proposal", "decision"]
-    planned = json.loads(rows[-2][2])
+    planned = json.loads(audit.json_part(rows[-2][2]))
     assert rows[-2][1] == "static"
     assert planned["planner"]["name"] == "static"
     assert planned["input_digest"] == proposal.input_digest
     assert planned["verdicts"][0]["rule_id"] == "refund-supervisor"
-    decided = json.loads(rows[-1][2])
+    decided = json.loads(audit.json_part(rows[-1][2]))
     assert rows[-1][1] == AGENT.user_id
     assert decided["decision"]["role"] == "agent"
     assert decided["states"] == [
