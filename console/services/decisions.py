@@ -294,7 +294,10 @@ class DecisionService:
             self._check_owner(case, by)
             existing = rows.step_rows(conn, proposal_id)
             chosen = self._chosen(proposal, existing, by, step_ids)
-            final = _apply_edits(proposal, chosen, edited or [])
+            # A step waiting for a supervisor is decided in the version that was sent up
+            # (an agent's edit stays), unless it is edited again now.
+            asked = {sid: row.step for sid, row in existing.items()}
+            final = _apply_edits(proposal, chosen, edited or [], asked)
             for step in final:
                 pause = self._controls.paused_for(step.action)
                 if pause is not None:
@@ -308,11 +311,19 @@ class DecisionService:
                 for sid in chosen
                 if (row := existing.get(sid)) and row.state is StepState.AWAITING_SUPERVISOR
             }
-            verdicts = self._verdicts(conn, policy, proposal, final, by, waiting_ids, now=now)
+            verdicts = self._verdicts(
+                conn, policy, proposal, final, by, waiting_ids, now=now, case=case
+            )
             refused = [v for v in verdicts if self._state_for(by, v) is None]
             if refused:
                 raise NotPermitted(_refusal(final, refused))
-            diff = plan_diff(proposal.steps, final)
+            changed = edited or any(
+                step != original
+                for step, original in zip(
+                    final, (s for s in proposal.steps if s.step_id in chosen), strict=True
+                )
+            )
+            diff = plan_diff(proposal.steps, final) if changed else []
             decision = Decision(
                 id=_new_id("dec"),
                 case_id=case_id,
@@ -667,8 +678,9 @@ class DecisionService:
         deciding: set[str] | None = None,
         *,
         now: datetime | None = None,
+        case: Case | None = None,
     ) -> list[Verdict]:
-        case = repo.get_case(conn, proposal.case_id)
+        case = case or repo.get_case(conn, proposal.case_id)
         customer = repo.get_customer(conn, case.customer_id)
         skip = (proposal.id, sorted(deciding or {s.step_id for s in steps}))
         context = evaluation_context(
@@ -888,7 +900,10 @@ def _proposal(conn: Any, case_id: str, proposal_id: str) -> Proposal:
 
 
 def _apply_edits(
-    proposal: Proposal, chosen: set[str], edited: Sequence[PlanStep]
+    proposal: Proposal,
+    chosen: set[str],
+    edited: Sequence[PlanStep],
+    current: Mapping[str, PlanStep] | None = None,
 ) -> list[PlanStep]:
     originals = {s.step_id: s for s in proposal.steps}
     edits: dict[str, PlanStep] = {}
@@ -905,7 +920,12 @@ def _apply_edits(
             edits[step.step_id] = step
     if issues:
         raise InvalidInput("The edited plan cannot be used", issues)
-    return [edits.get(s.step_id, s) for s in proposal.steps if s.step_id in chosen]
+    current = current or {}
+    return [
+        edits.get(s.step_id, current.get(s.step_id, s))
+        for s in proposal.steps
+        if s.step_id in chosen
+    ]
 
 
 def _refusal(steps: Sequence[PlanStep], refused: Sequence[Verdict]) -> str:

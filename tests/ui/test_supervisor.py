@@ -21,6 +21,7 @@ from console.domain.proposal import PlannerIdentity, Proposal
 from console.services import Services
 from console.services.planning import PlanningService
 from console.services.roles import NotPermitted, Principal
+from console.store import audit
 from console.store import repositories as repo
 from console.ui import labels, theme
 from console.ui import palette as palette_module
@@ -171,7 +172,7 @@ def test_switching_profile_shows_the_new_role_and_is_on_the_audit_trail(
     )
     ((actor, payload),) = list(rows)
     assert actor == "supervisor-1"
-    assert json.loads(payload)["to"]["role"] == "supervisor"
+    assert json.loads(audit.json_part(payload))["to"]["role"] == "supervisor"
 
     switch(win, qtbot, "agent-1")
     assert win.status.user.text() == "Demo Agent · Agent"

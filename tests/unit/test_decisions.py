@@ -208,6 +208,13 @@ def test_an_edit_is_re_checked_and_routes_a_raised_refund_to_a_supervisor(desk: 
     assert versions.proposal.steps[0] == refund("s1", "30.00")  # the proposed version stays
     assert versions.decided["s1"].step == edited  # beside the decided one
 
+    # The supervisor decides on the version the agent sent up, not the proposed one.
+    done = run(desk.decisions.approve(desk.case_id, proposal.id, SUPERVISOR, step_ids=["s1"]))
+    assert done.outcomes[0].state is StepState.APPROVED
+    assert done.decision.final_steps == [edited]
+    assert [c.path for c in done.decision.diff] == ["params.amount.amount"]
+    assert run(desk.decisions.versions(proposal.id)).decided["s1"].step == edited
+
 
 def test_an_edit_cannot_change_the_action_or_invent_a_step(desk: Desk) -> None:
     proposal = desk.propose(refund("s1", "30.00"))
