@@ -318,21 +318,28 @@ def run_dispatcher(data_dir: Path | str | None) -> int:
                 secrets.set(name, value)
         folder = config.get("config_dir")
 
-        async def main() -> None:
+        async def main() -> int:
+            from console.connectors.rest_config import ConnectorConfigError
+            from console.domain.errors import TandemError
+
             loop = asyncio.get_running_loop()
             stop = asyncio.Event()
-            dispatcher, close = build_dispatcher(
-                services.store,
-                paths.data_dir,
-                config.get("base_urls") or {},
-                Path(folder) if folder else None,
-                secrets,
-                policies=services.policies,
-                controls=services.controls,
-                sandbox=services.sandbox,
-                settings=DispatchSettings(),
-                warn=lambda text: print(f"warn {text}", flush=True),
-            )
+            try:
+                dispatcher, close = build_dispatcher(
+                    services.store,
+                    paths.data_dir,
+                    config.get("base_urls") or {},
+                    Path(folder) if folder else None,
+                    secrets,
+                    policies=services.policies,
+                    controls=services.controls,
+                    sandbox=services.sandbox,
+                    settings=DispatchSettings(),
+                    warn=lambda text: print(f"warn {text}", flush=True),
+                )
+            except (ConnectorConfigError, TandemError, OSError) as exc:
+                print("fail " + " ".join(str(exc).split()), flush=True)  # one line
+                return 2
 
             def listen() -> None:  # "wake" lines; the end of input means: stop
                 for line in sys.stdin:
@@ -346,9 +353,10 @@ def run_dispatcher(data_dir: Path | str | None) -> int:
                 await dispatcher.run(stop)
             finally:
                 await close()
+            return 0
 
-        asyncio.run(main())
+        code = asyncio.run(main())
         services.close()
-        return 0
+        return code
     finally:
         lock.release()

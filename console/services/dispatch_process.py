@@ -98,6 +98,9 @@ class DispatcherProcess:
         if line.startswith("busy"):
             popen.wait(5)
             raise DispatcherBusy(line[4:].strip())
+        if line.startswith("fail"):
+            popen.wait(5)
+            raise RuntimeError(line[4:].strip())
         if not line.startswith("ready"):
             popen.kill()
             popen.wait(5)

@@ -130,3 +130,24 @@ def test_with_a_keyring_a_missing_secret_must_be_stored_first(
             services.writeback.stop()
 
     assert run(go()) is None
+
+
+def test_a_connector_file_without_an_address_is_reported_not_fatal(
+    empty_services: Services, memory_keyring: MemoryKeyring
+) -> None:
+    services = empty_services
+    folder = services.data_dir / "connectors"
+    folder.mkdir(parents=True)
+    (folder / "orders.yaml").write_text(
+        "version: 1\nkind: rest\ndestination: orders\nactions:\n  reship:\n"
+        "    method: POST\n    path: /v1/orders/{params.order_id}/reships\n",
+        encoding="utf-8",
+    )
+
+    async def ask(name: str, why: str) -> str | None:
+        raise AssertionError("no secret is named")
+
+    why = run(services.writeback.start_own(ask))
+    assert why is not None
+    assert "no base URL for 'orders'" in why
+    assert not services.writeback.running
