@@ -17,9 +17,8 @@ from console.connectors.registry import ConnectorSet, connectors_for, routes, sa
 from console.domain.actions import PlanStep
 from console.domain.base import utc_now
 from console.domain.errors import ConflictError, InvalidInput
-from console.domain.facts import CaseFacts
 from console.domain.kinds import ExecutionState, Role
-from console.domain.proposal import PlannerIdentity, Proposal
+from console.domain.proposal import Proposal
 from console.sandbox.process import SandboxProcess
 from console.services import Services
 from console.services.dispatcher import Dispatcher, DispatchSettings
@@ -27,6 +26,7 @@ from console.services.planning import PlanningService
 from console.services.roles import Principal
 from console.store import audit, outbox
 from tests.aio import run
+from tests.planners import StaticPlanner
 
 from .conftest import DemoIds
 
@@ -43,27 +43,6 @@ class Clock:
 
     def advance(self, seconds: float) -> None:
         self.now += timedelta(seconds=seconds)
-
-
-class StaticPlanner:
-    identity = PlannerIdentity(name="static", version="1")
-
-    def __init__(self) -> None:
-        self.steps: list[PlanStep] = []
-        self.calls = 0
-
-    async def plan(self, facts: CaseFacts) -> Proposal:
-        self.calls += 1
-        return Proposal(
-            id=f"prop-{facts.case.id}-{self.calls}",
-            case_id=facts.case.id,
-            created_at=facts.now,
-            planner=self.identity,
-            summary="Refund a little and tell the customer.",
-            steps=list(self.steps),
-            confidence=0.8,
-            input_digest=facts.digest(),
-        )
 
 
 class Desk:

@@ -15,9 +15,8 @@ from PySide6.QtWidgets import QApplication
 
 from console.domain.actions import PlanStep
 from console.domain.case import ExternalRefs
-from console.domain.facts import CaseFacts
 from console.domain.kinds import ReasonCode, Role, StepState
-from console.domain.proposal import PlannerIdentity, Proposal
+from console.domain.proposal import Proposal
 from console.services import Services
 from console.services.planning import PlanningService
 from console.services.roles import NotPermitted, Principal
@@ -28,6 +27,7 @@ from console.ui import palette as palette_module
 from console.ui.approvals import ACTION as ACTION_COLUMN
 from console.ui.approvals import AGE, AMOUNT, ASKED_BY, CASE, CLAUSE, CUSTOMER, SUMMARY
 from tests.factories import case_file
+from tests.planners import StaticPlanner
 from tests.ui.conftest import run_coro
 
 AGENT = Principal("agent-1", "Demo Agent", Role.AGENT)
@@ -43,29 +43,6 @@ def refund(step_id: str, amount: str) -> PlanStep:
         "reason": "damaged on arrival",
     }
     return STEPS.validate_python({"step_id": step_id, "action": "refund", "params": params})
-
-
-class StaticPlanner:
-    """Proposes the steps it is given (each call a new proposal)."""
-
-    identity = PlannerIdentity(name="static", version="1")
-
-    def __init__(self) -> None:
-        self.steps: list[PlanStep] = []
-        self.calls = 0
-
-    async def plan(self, facts: CaseFacts) -> Proposal:
-        self.calls += 1
-        return Proposal(
-            id=f"prop-{facts.case.id}-{self.calls}",
-            case_id=facts.case.id,
-            created_at=facts.now,
-            planner=self.identity,
-            summary="Refund the damaged item and tell the customer.",
-            steps=list(self.steps),
-            confidence=0.8,
-            input_digest=facts.digest(),
-        )
 
 
 class Desk:

@@ -14,9 +14,8 @@ from pydantic import TypeAdapter
 from console.domain.actions import PlanStep
 from console.domain.case import ExternalRefs
 from console.domain.errors import ConflictError, InvalidInput, TandemError
-from console.domain.facts import CaseFacts
 from console.domain.kinds import CaseStatus, DecisionKind, OwnerKind, ReasonCode, Role, StepState
-from console.domain.proposal import PlannerIdentity, Proposal
+from console.domain.proposal import Proposal
 from console.services import Services
 from console.services.planning import PlanningService
 from console.services.roles import NotPermitted, Principal
@@ -24,6 +23,7 @@ from console.store import audit
 from console.store import repositories as repo
 from tests.aio import run
 from tests.factories import case_file
+from tests.planners import StaticPlanner
 
 AGENT = Principal("agent-1", "Ana Agent", Role.AGENT)
 OTHER_AGENT = Principal("agent-2", "Bo Agent", Role.AGENT)
@@ -50,31 +50,6 @@ def reply(step_id: str = "s-reply") -> PlanStep:
             "params": {"channel": "email", "language": "en", "body": "Your refund is on its way."},
         }
     )
-
-
-class StaticPlanner:
-    """Proposes the steps it is given (each call a new proposal)."""
-
-    identity = PlannerIdentity(name="static", version="1")
-
-    def __init__(self) -> None:
-        self.steps: list[PlanStep] = []
-        self.calls = 0
-        self.seen: list[CaseFacts] = []
-
-    async def plan(self, facts: CaseFacts) -> Proposal:
-        self.calls += 1
-        self.seen.append(facts)
-        return Proposal(
-            id=f"prop-{facts.case.id}-{self.calls}",
-            case_id=facts.case.id,
-            created_at=facts.now,
-            planner=self.identity,
-            summary="Refund the damaged item and tell the customer.",
-            steps=list(self.steps),
-            confidence=0.8,
-            input_digest=facts.digest(),
-        )
 
 
 @pytest.fixture
