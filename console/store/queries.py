@@ -38,6 +38,13 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
+def local_day(moment: str | datetime) -> str:
+    """The day of a time (an ISO string or a datetime) on this machine's calendar: a
+    person's day, for the daily caps."""
+    when = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    return when.astimezone().date().isoformat()
+
+
 def _time(text: str) -> datetime:
     return datetime.fromisoformat(text)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+from decimal import Decimal
 
 from .search import case_document, event_document
 
@@ -354,6 +355,34 @@ def _v10(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX outbox_by_update ON outbox(updated_at)")
 
 
+def _v11(conn: sqlite3.Connection) -> None:
+    # Running totals of money approved or awaiting a supervisor, per case and per
+    # requester's day, kept with each step's state: the caps' sums cost the same on a
+    # busy day as on a quiet one. Filled from the steps already decided.
+    from .queries import local_day
+
+    conn.execute(
+        "CREATE TABLE spend_totals (scope TEXT NOT NULL, key TEXT NOT NULL,"
+        " day TEXT NOT NULL, currency TEXT NOT NULL, thousandths INTEGER NOT NULL,"
+        " PRIMARY KEY (scope, key, day, currency)) WITHOUT ROWID"
+    )
+    sums: dict[tuple[str, str, str, str], int] = {}
+    for case_id, asked_by, asked_at, currency, amount in conn.execute(
+        "SELECT case_id, requested_by, requested_at, currency, amount FROM plan_steps"
+        " WHERE state IN ('approved', 'awaiting_supervisor') AND amount IS NOT NULL"
+    ):
+        value = int(Decimal(amount) * 1000)
+        for key in (
+            ("case", case_id, "", currency),
+            ("agent", asked_by, local_day(asked_at), currency),
+        ):
+            sums[key] = sums.get(key, 0) + value
+    conn.executemany(
+        "INSERT INTO spend_totals (scope, key, day, currency, thousandths) VALUES (?, ?, ?, ?, ?)",
+        [(*key, value) for key, value in sums.items()],
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1,  # 1: cases, customers, events
     _v2_backfill,  # 2: full-text search, filled from what is already stored
@@ -365,6 +394,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v8,  # 8: signed checkpoints of the audit chain and their public keys
     _v9,  # 9: the write-back outbox and circuit breakers
     _v10,  # 10: indexes for an agent's daily total and for outbox changes
+    _v11,  # 11: running totals of money per case and per requester's day
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -543,3 +544,32 @@ def test_running_totals_are_exact_decimals(desk: Desk) -> None:
     today = rows.spent(conn, requested_by=AGENT.user_id)
     assert today == {"USD": sum((Decimal(a) for a in amounts), Decimal(0))}
     assert today["USD"] == Decimal("20.60")
+
+
+def test_running_totals_agree_with_the_steps_themselves(desk: Desk) -> None:
+    """Approvals, a supervisor's approval of an edited step, and rejections: the running
+    totals (the fast path) say what summing the decided steps says."""
+    from console.domain.base import utc_now
+    from console.store import decisions as rows
+
+    desk.add_case("case-x")
+    first = desk.propose(refund("s1", "30.00"), refund("s2", "45.50"), case_id="case-x")
+    run(desk.decisions.approve("case-x", first.id, AGENT, step_ids=["s1"]))
+    edited = refund("s2", "60.25")
+    run(desk.decisions.approve("case-x", first.id, AGENT, step_ids=["s2"], edited=[edited]))
+    second = desk.propose(refund("s3", "12.00"), refund("s4", "7.75"), case_id="case-x")
+    run(desk.decisions.reject("case-x", second.id, AGENT, ReasonCode.TONE, step_ids=["s4"]))
+    run(desk.decisions.approve("case-x", second.id, AGENT, step_ids=["s3"]))
+    run(desk.decisions.approve("case-x", first.id, SUPERVISOR, step_ids=["s2"]))
+    conn = desk.services.store.reader()
+    far = "9999-12-31T00:00:00+00:00"  # a 'before' that takes the slow path
+    assert rows.spent(conn, case_id="case-x") == rows.spent(conn, case_id="case-x", before=far)
+    assert rows.spent(conn, case_id="case-x") == {"USD": Decimal("102.25")}
+    midnight = utc_now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+    fast = rows.spent(conn, requested_by=AGENT.user_id, since=midnight)
+    slow = rows.spent(conn, requested_by=AGENT.user_id, since=midnight, before=far)
+    assert fast == slow == {"USD": Decimal("102.25")}
+    skip = (first.id, ["s2"])
+    assert rows.spent(conn, case_id="case-x", except_steps=skip) == rows.spent(
+        conn, case_id="case-x", except_steps=skip, before=far
+    )
