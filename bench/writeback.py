@@ -56,7 +56,7 @@ from console.domain.proposal import PlannerIdentity, Proposal
 from console.sandbox.process import SandboxProcess, start
 from console.services import Services
 from console.services.demo import generate_cases
-from console.services.dispatcher import Dispatcher, DispatcherThread
+from console.services.dispatcher import Dispatcher
 from console.services.planning import PlanningService
 from console.services.roles import Principal
 from console.store import repositories as repo
@@ -203,8 +203,8 @@ class Desk:
         return {state: count for state, count in rows}
 
 
-def dispatcher_thread(desk: Desk, data_dir: Path, profile: cProfile.Profile | None) -> Any:
-    """The product's DispatcherThread, or (profiling) a Dispatcher on a thread of our own."""
+def dispatcher_thread(desk: Desk, profile: cProfile.Profile) -> Any:
+    """A Dispatcher on a thread of our own, under cProfile (``--profile``)."""
     services = desk.services
 
     def build() -> tuple[Dispatcher, Callable[[], Any]]:
@@ -217,10 +217,6 @@ def dispatcher_thread(desk: Desk, data_dir: Path, profile: cProfile.Profile | No
         )
         return dispatcher, connectors.aclose
 
-    if profile is None:
-        thread = DispatcherThread(data_dir / "bench-dispatcher.lock", build)
-        thread.start()
-        return thread
     return ProfiledThread(build, profile)
 
 
@@ -295,7 +291,7 @@ async def drain(
         child = writeback._process.pid
         child0 = cpu_of(child)
     else:
-        thread = dispatcher_thread(desk, data_dir, profile)
+        thread = dispatcher_thread(desk, profile)
     latencies: list[float] = []
     try:
         while backlog_left():

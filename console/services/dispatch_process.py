@@ -161,6 +161,13 @@ class OutboxWatch:
         if self._task is None:
             self._task = asyncio.ensure_future(self._run())
 
+    def cancel_soon(self) -> None:
+        """Stop watching; safe from any thread (the task is cancelled on its own loop)."""
+        task, self._task = self._task, None
+        if task is not None:
+            with contextlib.suppress(RuntimeError):  # that loop has already closed
+                task.get_loop().call_soon_threadsafe(task.cancel)
+
     async def stop(self) -> None:
         task, self._task = self._task, None
         if task is not None:

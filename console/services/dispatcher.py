@@ -2,9 +2,9 @@
 only retry layer.
 
 It claims due outbox rows (one statement), sends them with no transaction open, and
-records a batch of outcomes in one transaction — outbox states, timeline events, audit
-records and circuit breakers together — so an approval waiting for the write lock waits
-for at most one short batch.
+records the outcomes — outbox states, timeline events, audit records and circuit breakers
+together — in transactions of a few outcomes each, so an approval waiting for the write
+lock never waits long.
 
 * Backoff: capped exponential with full jitter; ``Retry-After`` is honoured.
 * 400/401/403/404/422 are never retried; 409 (in flight) means wait; a timeout or a reset
@@ -19,24 +19,21 @@ for at most one short batch.
   stops a step that was approved under the old one.
 * One dispatcher per data folder (a file lock).
 
-:class:`DispatcherThread` runs it on its own thread and event loop, so that a drain at
-full rate never competes with the console's loop (PERF_NOTES: a drain on the same loop
-pushed approvals' p95 to 8–9 ms).
+The console runs it in a process of its own (``tandem dispatch``, see
+:mod:`.dispatch_process`), so that a drain at full rate never competes with the console
+for its interpreter (PERF_NOTES: a drain on the same loop pushed approvals' p95 to 8–9 ms).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 import random
-import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from console.domain.base import utc_now
@@ -46,9 +43,9 @@ from console.domain.kinds import ActionKind, ExecutionState, Role
 from console.store import Store, outbox
 from console.store import audit as audit_log
 from console.store import repositories as repo
-from console.store.queries import iso, timeline_length
+from console.store.queries import iso
 
-from .bus import EventsAppended, ExecutionsChanged
+from .bus import ExecutionsChanged
 from .roles import Capability, Principal, require
 
 if TYPE_CHECKING:
@@ -62,7 +59,6 @@ __all__ = [
     "DispatchSettings",
     "Dispatcher",
     "DispatcherBusy",
-    "DispatcherThread",
     "ExecutionsChanged",
     "backoff",
 ]
@@ -171,7 +167,6 @@ class Dispatcher:
         policies: PolicyService | None = None,
         controls: ControlService | None = None,
         settings: DispatchSettings | None = None,
-        notify: Callable[[object], None] | None = None,
         clock: Callable[[], datetime] = utc_now,
         rng: random.Random | None = None,
         sandbox: bool = False,
@@ -185,7 +180,6 @@ class Dispatcher:
         self._policies = policies
         self._controls = controls
         self.settings = settings or DispatchSettings()
-        self._notify = notify or (lambda _event: None)
         self._clock = clock
         self._rng = rng or random.Random()
         self._sandbox = sandbox
@@ -311,19 +305,15 @@ class Dispatcher:
         results = await asyncio.gather(*(attempt(row) for row in claimed))
         done = self._clock()
         prepared = [(r, self._prepare(r, done)) for r in results]
-        seqs: dict[str, int] = {}
         # Small transactions: an approval waiting for the write lock waits for a few rows'
         # worth of records at most, never for a whole batch (PERF_NOTES).
         for start in range(0, len(prepared), RECORD_CHUNK):
             chunk = prepared[start : start + RECORD_CHUNK]
 
-            def record(db: Any, chunk: list[Any] = chunk) -> dict[str, int]:
-                return self._record(db, chunk, done)
+            def record(db: Any, chunk: list[Any] = chunk) -> None:
+                self._record(db, chunk, done)
 
-            seqs.update(await self._store.write(record))
-        for case_id, seq in seqs.items():
-            self._notify(EventsAppended(case_id, seq))
-        self._notify(ExecutionsChanged(tuple(sorted({r.row.case_id for r in results}))))
+            await self._store.write(record)
         return len(results)
 
     def _paused_actions(self) -> list[str]:
@@ -570,14 +560,13 @@ class Dispatcher:
         db: Any,
         prepared: Sequence[tuple[_Result, tuple[dict[str, Any], TimelineEvent] | None]],
         now: datetime,
-    ) -> dict[str, int]:
-        """Write some outcomes of a batch; each touched case's new last timeline seq."""
+    ) -> None:
+        """Write some outcomes of a batch (the console sees them through the store)."""
         results = [r for r, _ in prepared]
         outbox.release(db, [r.row.id for r in results if r.skipped], now)
         results = [r for r in results if not r.skipped]
         outbox.finish(db, [r.finished for r in results], now)
         self._update_breakers(db, results, now)
-        last_seq: dict[str, int] = {}
         at = iso(now)
         for result, ready in prepared:
             if ready is None:
@@ -593,10 +582,6 @@ class Dispatcher:
                 recorded_at=at,
             )
             repo.append_events(db, row.case_id, [event])
-            last_seq[row.case_id] = 0
-        for case_id in last_seq:
-            last_seq[case_id] = timeline_length(db.conn, case_id)
-        return last_seq
 
     def _update_breakers(self, db: Any, results: Sequence[_Result], now: datetime) -> None:
         current = outbox.breakers(db.conn)
@@ -644,25 +629,6 @@ class Dispatcher:
                     breaker.probes,
                 )
             outbox.put_breaker(db, breaker, now)
-
-    # -- what people see and do ------------------------------------------------------------
-
-    def breaker_views(self) -> list[BreakerView]:
-        conn = self._store.reader()
-        counts = outbox.queue_counts(conn)
-        out = []
-        for destination, breaker in sorted(outbox.breakers(conn).items()):
-            queued = counts.get(destination, {})
-            out.append(
-                BreakerView(
-                    destination,
-                    breaker.state,
-                    breaker.failures,
-                    datetime.fromisoformat(breaker.opened_at) if breaker.opened_at else None,
-                    queued.get("pending", 0) + queued.get("sending", 0),
-                )
-            )
-        return out
 
 
 def _summary(row: outbox.OutboxRow, finished: outbox.Finished) -> str:
@@ -772,78 +738,3 @@ def _audit_person(db: Any, execution_id: str, by: Principal, what: str, now: dat
         },
         recorded_at=iso(now),
     )
-
-
-# -- running on its own thread ----------------------------------------------------------------
-
-
-class DispatcherThread:
-    """Runs a :class:`Dispatcher` on its own thread and event loop, holding the data
-    folder's dispatcher lock; ``wake()`` and ``stop()`` may be called from any thread."""
-
-    def __init__(
-        self,
-        lock_path: Path,
-        build: Callable[[], tuple[Dispatcher, Callable[[], Any]]],
-    ) -> None:
-        """``build`` runs on the new thread: it returns the dispatcher and a coroutine
-        function closing what it opened (the HTTP client)."""
-        from filelock import FileLock
-
-        self._lock = FileLock(str(lock_path))
-        self._build = build
-        self._thread: threading.Thread | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._stop: asyncio.Event | None = None
-        self.dispatcher: Dispatcher | None = None
-        self._ready = threading.Event()
-        self.error: BaseException | None = None
-
-    def start(self) -> None:
-        from filelock import Timeout
-
-        try:
-            self._lock.acquire(timeout=0)
-        except Timeout:
-            raise DispatcherBusy(
-                "Another Tandem is already sending this data folder's actions; this one "
-                "will not send them too."
-            ) from None
-        self._thread = threading.Thread(target=self._main, name="tandem-dispatcher", daemon=True)
-        self._thread.start()
-        self._ready.wait(timeout=30)
-
-    def _main(self) -> None:
-        loop = asyncio.new_event_loop()
-        self._loop = loop
-        try:
-            loop.run_until_complete(self._serve())
-        except BaseException as exc:
-            self.error = exc
-            log.exception("the dispatcher stopped")
-        finally:
-            self._ready.set()
-            loop.close()
-
-    async def _serve(self) -> None:
-        self._stop = asyncio.Event()
-        dispatcher, close = self._build()
-        self.dispatcher = dispatcher
-        self._ready.set()
-        try:
-            await dispatcher.run(self._stop)
-        finally:
-            await close()
-
-    def wake(self) -> None:
-        if self._loop is not None and self.dispatcher is not None:
-            self._loop.call_soon_threadsafe(self.dispatcher.wake)
-
-    def stop(self, timeout: float = 10.0) -> None:
-        if self._loop is not None and self._stop is not None and not self._loop.is_closed():
-            with contextlib.suppress(RuntimeError):  # the loop has already finished
-                self._loop.call_soon_threadsafe(self._stop.set)
-        if self._thread is not None:
-            self._thread.join(timeout)
-        if self._lock.is_locked:
-            self._lock.release()

@@ -2,14 +2,13 @@
 and queues, the unknown-outcome queue, and retry / cancel / settle — plus starting and
 stopping the dispatcher thread for this data folder.
 
-The dispatcher runs on its own thread (:class:`~console.services.dispatcher.DispatcherThread`);
-what it reports reaches the bus on the console's loop.
+The dispatcher runs in a process of its own (:mod:`.dispatch_process`); what it does
+reaches the bus through the store (:class:`~.dispatch_process.OutboxWatch`).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
@@ -20,11 +19,10 @@ from typing import Any
 from console.domain.kinds import ExecutionState
 from console.store import Store, outbox
 
-from .bus import EventBus, Level
+from .bus import EventBus
 from .dispatcher import (
     BreakerView,
     Dispatcher,
-    DispatcherThread,
     DispatchSettings,
     ExecutionsChanged,
     cancel_execution,
@@ -47,12 +45,6 @@ DESTINATION_TITLES = {
 
 
 @dataclass(frozen=True)
-class _Warning:
-    level: Any
-    text: str
-
-
-@dataclass(frozen=True)
 class WritebackStatus:
     running: bool
     detail: str  # why not, when not running
@@ -69,7 +61,6 @@ def build_dispatcher(
     controls: Any,
     sandbox: bool,
     settings: DispatchSettings,
-    notify: Callable[[object], None] | None = None,
     warn: Callable[[str], None] | None = None,
 ) -> tuple[Dispatcher, Callable[[], Awaitable[None]]]:
     """A dispatcher for ``data_dir`` with its connectors and the audit checkpoints' shipper
@@ -100,7 +91,6 @@ def build_dispatcher(
         policies=policies,
         controls=controls,
         settings=settings,
-        notify=notify,
         sandbox=sandbox,
         housekeeping=shipper.run_once,
     )
@@ -139,7 +129,6 @@ class WritebackService:
         self._controls = controls
         self._policies = policies
         self._sandbox = sandbox
-        self._thread: DispatcherThread | None = None
         self._process: Any = None  # a DispatcherProcess
         self._watch: Any = None  # an OutboxWatch following the process's work
         self._secrets: Any = None  # the keyring, or this session's memory
@@ -150,7 +139,7 @@ class WritebackService:
 
     @property
     def running(self) -> bool:
-        return self._thread is not None or self._process is not None
+        return self._process is not None
 
     async def start(
         self, base_urls: Mapping[str, str], config_dir: Path | None = None, *, secrets: Any = None
@@ -183,48 +172,6 @@ class WritebackService:
         self._watch.start()
         self.status = WritebackStatus(True, "")
         log.info("write-back started (process %d)", process.pid)
-
-    def start_thread(
-        self, base_urls: Mapping[str, str], config_dir: Path | None = None, *, secrets: Any = None
-    ) -> None:
-        """Start sending on a thread of this process instead (tests and comparisons)."""
-        if self.running:
-            return
-        loop = asyncio.get_running_loop()
-        bus = self._bus
-
-        def notify(event: object) -> None:
-            if loop.is_closed():
-                return
-            if isinstance(event, _Warning):
-                loop.call_soon_threadsafe(bus.tell, event.level, event.text)
-            else:
-                loop.call_soon_threadsafe(bus.publish, event)
-
-        def build() -> tuple[Dispatcher, Any]:
-            return build_dispatcher(
-                self._store,
-                self._data_dir,
-                base_urls,
-                config_dir,
-                secrets,
-                policies=self._policies,
-                controls=self._controls,
-                sandbox=self._sandbox,
-                settings=self.settings,
-                notify=notify,
-                warn=lambda text: notify(_Warning(Level.ERROR, text)),
-            )
-
-        thread = DispatcherThread(self._data_dir / LOCK_NAME, build)
-        thread.start()
-        if thread.error is not None:
-            thread.stop()
-            self.status = WritebackStatus(False, f"Write-back could not start: {thread.error}")
-            raise RuntimeError(self.status.detail)
-        self._thread = thread
-        self.status = WritebackStatus(True, "")
-        log.info("write-back started on a thread for %s", ", ".join(sorted(base_urls)))
 
     async def start_own(self, ask: Callable[[str, str], Awaitable[str | None]]) -> str | None:
         """Send approved actions to the systems configured in ``<data folder>/connectors/``
@@ -273,27 +220,19 @@ class WritebackService:
 
     def wake(self) -> None:
         """New approved actions: send them now."""
-        if self._thread is not None:
-            self._thread.wake()
         if self._process is not None:
             self._process.wake()
 
     def stop(self) -> None:
         """Stop sending (blocks until the dispatcher has finished its batch in hand)."""
-        thread, self._thread = self._thread, None
         process, self._process = self._process, None
         watch, self._watch = self._watch, None
-        if watch is not None and watch._task is not None:
-            # stop() may be called from any thread (the console stops write-back from a
-            # worker thread, as joining the process blocks): cancel on the task's loop.
-            task = watch._task
-            with contextlib.suppress(RuntimeError):  # that loop has already closed
-                task.get_loop().call_soon_threadsafe(task.cancel)
-        if thread is not None:
-            thread.stop()
+        if watch is not None:
+            # stop() may be called from any thread: the console stops write-back from a
+            # worker thread, as joining the process blocks.
+            watch.cancel_soon()
         if process is not None:
             process.stop()
-        if thread is not None or process is not None:
             self.status = WritebackStatus(False, "Write-back stopped.")
 
     # -- what people see -----------------------------------------------------------------------
