@@ -140,7 +140,7 @@ class CrashRun:
                 "proposals": self.proposals,
                 "steps": self.steps,
                 "fresh_keys": self.fresh_keys,
-                "pace": 0.01,
+                "pace": 0.03,  # an agent's pace: the kills land while work is under way
                 "targets": targets(client),
             }
         self.plan_file = self.folder / f"plan-{self.tag}.json"

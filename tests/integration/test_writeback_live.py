@@ -45,7 +45,8 @@ def test_an_approval_in_demo_mode_is_sent_to_the_sandbox(tmp_path: Path) -> None
 
             def changed(event: ExecutionsChanged) -> None:
                 rows = outbox.rows_for_case(services.store.reader(), case_id)
-                if rows and all(r.state is not ExecutionState.PENDING for r in rows):
+                waiting = (ExecutionState.PENDING, ExecutionState.SENDING)
+                if rows and all(r.state not in waiting for r in rows):
                     done.set()
 
             services.bus.subscribe(ExecutionsChanged, changed)
