@@ -16,7 +16,7 @@ sandbox holds the same ones), and then, concurrently:
   never approves anything twice — and prints ``approved <n>`` once the approval is
   durable;
 * runs the write-back :class:`~console.services.dispatcher.Dispatcher` on the real clock
-  against the sandbox.
+  against the sandbox, printing ``sending <reason>`` as each request leaves.
 
 When every proposal is approved and no outbox row is pending or sending it prints
 ``done`` and exits 0. Each refund's reason names its step (``<tag> P0042/s1``); the
@@ -129,6 +129,21 @@ class FreshKeys:
         return await self._inner.send(action, params, f"{key}-{uuid.uuid4().hex[:8]}")
 
 
+class Telling:
+    """Prints ``sending <reason>`` as each request leaves, so the test can kill the worker
+    while one is out (its row is ``sending`` in the store by then)."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    async def send(self, action: ActionKind, params: Mapping[str, Any], key: str) -> Any:
+        out(f"sending {params.get('reason', '')}")
+        return await self._inner.send(action, params, key)
+
+
 class Worker:
     def __init__(self, plan: dict[str, Any], services: Services) -> None:
         self.plan = plan
@@ -208,6 +223,7 @@ class Worker:
         routed = routes(connectors)
         if self.plan.get("fresh_keys"):
             routed = {kind: (dest, FreshKeys(conn)) for kind, (dest, conn) in routed.items()}
+        routed = {kind: (dest, Telling(conn)) for kind, (dest, conn) in routed.items()}
         dispatcher = Dispatcher(
             self.services.store,
             routed,

@@ -39,7 +39,8 @@ from .conftest import DEMO_CASES, http
 from .crash_worker import marker
 
 ROOT = Path(__file__).resolve().parents[2]
-FAULTS = {"error_rate": 0.2, "drop_response_rate": 0.1}  # on payments
+# On payments; the latency keeps each request out long enough for a kill to land on it.
+FAULTS = {"error_rate": 0.2, "drop_response_rate": 0.1, "latency_ms": 25}
 FULL = os.environ.get("TANDEM_CRASH_FULL") == "1"
 FULL_KILLS = int(os.environ.get("TANDEM_CRASH_KILLS", "1000"))
 START_S = 30.0  # a worker that does not say "ready" by then is stuck
@@ -213,6 +214,15 @@ class CrashRun:
             if line.startswith("ready"):
                 break
         ahead = self.approved / self.proposals > self.killed / self.kills
+        if not self.kill_points["while sending"] and self.approved < self.proposals:
+            # At least one kill while a request is out, whatever the random draws.
+            deadline = time.monotonic() + 10
+            while (line := life.next_line(deadline)) is not None:
+                self.note(line)
+                if line.startswith("sending ") or line == "done":
+                    break
+            sending = line is not None and line.startswith("sending ")
+            return not self.kill(life, "while sending" if sending else "draining")
         if not self.kill_points["after an approval"] and self.approved < self.proposals:
             choice = 0.3  # at least one kill right after an approval, however fast it runs
         elif ahead and choice < 0.55:  # ahead of the kills: at once, as the dispatcher recovers
@@ -332,6 +342,7 @@ def test_every_approved_action_lands_exactly_once_through_sigkills(
     run = crash_run(tmp_path, sandbox, "crash-a", proposals=100, kills=20, seed=11)
     assert run.killed >= 15, (run.killed, run.kill_points)
     assert run.kill_points["after an approval"] >= 1, run.kill_points
+    assert run.kill_points["while sending"] >= 1, run.kill_points
     assert run.interrupted_sends() >= 1, "no kill landed while a request was out"
     assert_all_landed_once(run)
 
