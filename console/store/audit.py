@@ -5,8 +5,10 @@ Each record keeps the exact bytes its hash covers (``payload``): a header — th
 time, actor, kind and subjects (``recorded_at US actor_id US kind US subject_ids RS``,
 US/RS the ASCII unit and record separators) — then the canonical JSON of what it records;
 ``hash = SHA-256(prev_hash || payload)``, the first record's ``prev_hash`` 64 zeros. The
-other columns are an index over the hashed record; verifying checks in SQLite that they
-still say what was hashed.
+other columns (``recorded_at``, ``actor_id``, ``kind``, ``subject_ids``) are *virtual
+generated columns*: SQLite reads them out of the stored header each time, so they cannot
+say anything but what was hashed. Verifying checks that the table is still defined so
+(:data:`AUDIT_TABLE`), which costs one query instead of one comparison a record.
 Verifying reads only those bytes and hashes, in order — no re-serialising — which is what
 makes a million records verifiable in about a second (see PERF_NOTES). Changing, deleting,
 swapping or inserting any record breaks the chain at that record.
@@ -47,6 +49,8 @@ if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 __all__ = [
+    "AUDIT_TABLE",
+    "AUDIT_TRIGGERS",
     "CHECKPOINT_EVERY",
     "EXPORT_FIELDS",
     "AuditCheck",
@@ -83,6 +87,63 @@ EXPORT_FIELDS = (
 )
 
 
+# -- the table ---------------------------------------------------------------------------
+
+# Byte offsets into the header: where the actor, the kind and the subjects start.
+_ACTOR_AT = "instr(payload, x'1f') + 1"
+_KIND_AT = "length(CAST(recorded_at AS BLOB)) + length(CAST(actor_id AS BLOB)) + 3"
+_SUBJECTS_AT = (
+    "length(CAST(recorded_at AS BLOB)) + length(CAST(actor_id AS BLOB))"
+    " + length(CAST(kind AS BLOB)) + 4"
+)
+
+
+def _field(start: str) -> str:
+    """The header field that starts at byte ``start`` and ends before the next US."""
+    return f"CAST(substr(payload, {start}, instr(substr(payload, {start}), x'1f') - 1) AS TEXT)"
+
+
+# The audit table as Tandem defines it (schema 12 on). Only ``payload`` and the hashes are
+# stored; the other columns are generated from the hashed header on every read, so no
+# edit of the file can make them disagree with it — short of changing this definition,
+# which :func:`verify` checks first.
+AUDIT_TABLE = f"""CREATE TABLE audit (
+    seq         INTEGER PRIMARY KEY,
+    payload     BLOB NOT NULL,  -- header, then canonical JSON: the bytes hashed
+    prev_hash   TEXT NOT NULL,
+    hash        TEXT NOT NULL,
+    recorded_at TEXT GENERATED ALWAYS AS
+        (CAST(substr(payload, 1, instr(payload, x'1f') - 1) AS TEXT)) VIRTUAL,
+    actor_id    TEXT GENERATED ALWAYS AS ({_field(_ACTOR_AT)}) VIRTUAL,
+    kind        TEXT GENERATED ALWAYS AS ({_field(_KIND_AT)}) VIRTUAL,
+    subject_ids TEXT GENERATED ALWAYS AS
+        (CAST(substr(payload, {_SUBJECTS_AT},
+                     instr(payload, x'1e') - ({_SUBJECTS_AT})) AS TEXT)) VIRTUAL
+)"""
+
+AUDIT_TRIGGERS = """
+CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
+CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
+"""
+
+
+def _definition_problem(conn: sqlite3.Connection) -> str | None:
+    """What is wrong with the audit table's definition (None: it is Tandem's)."""
+    row = conn.execute(
+        "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'audit'"
+    ).fetchone()
+    if row is None:
+        return "there is no audit table"
+    if row[0] != AUDIT_TABLE:
+        return (
+            "the audit table's definition was changed: its columns may no longer say what "
+            "each record's hash covers"
+        )
+    return None
+
+
 # -- records -----------------------------------------------------------------------------
 
 
@@ -103,15 +164,13 @@ def append(
     """Append one record (inside the caller's write transaction); its sequence number."""
     subjects = subjects_text(list(subject_ids))
     # The payload column holds exactly the bytes hashed after the previous hash: the
-    # header (the record's other columns) and the canonical JSON. Verifying then hashes
-    # one stored value a record, and the columns are checked against the header in SQL.
+    # header (the record's other columns, which SQLite reads back out of it) and the
+    # canonical JSON. Verifying then hashes one stored value a record.
     data = header(recorded_at, actor_id, kind, subjects) + canonical_json(dict(payload))
     prev = last_hash(conn)
     digest = hashlib.sha256(prev.encode("ascii") + data).hexdigest()
     cursor = conn.execute(
-        "INSERT INTO audit (recorded_at, actor_id, kind, subject_ids, payload, prev_hash, hash)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (recorded_at, actor_id, kind, subjects, data, prev, digest),
+        "INSERT INTO audit (payload, prev_hash, hash) VALUES (?, ?, ?)", (data, prev, digest)
     )
     return int(cursor.lastrowid or 0)
 
@@ -389,14 +448,6 @@ def json_part(payload: bytes) -> bytes:
     return rest if sep else payload
 
 
-# The header a record's columns make, as SQLite writes it: compared with the start of the
-# stored payload in C, so that checking every record's columns costs no Python per record.
-_HEADER_SQL = (
-    "CAST(recorded_at || char(31) || actor_id || char(31) || kind || char(31)"
-    " || subject_ids || char(30) AS BLOB)"
-)
-
-
 def _walk(rows: list[Any], prev: str) -> tuple[str, int | None, str | None]:
     """Check the links and hashes of ``rows`` — (payload, prev_hash, hash) of contiguous
     records — after ``prev``: the last good hash, and the index of the first bad row with
@@ -426,14 +477,19 @@ def _walk(rows: list[Any], prev: str) -> tuple[str, int | None, str | None]:
 _RANGE = "FROM audit WHERE seq >= ? AND seq < ? ORDER BY seq"
 
 
-def verify(conn: sqlite3.Connection, *, batch: int = 10_000, columns: bool = True) -> AuditCheck:
+def verify(conn: sqlite3.Connection, *, batch: int = 10_000) -> AuditCheck:
     """Walk the chain in order; report the first record whose link, hash or checkpoint is
     wrong. Run it in one read transaction (a reader connection) for a consistent view.
 
-    Records are read in ranges of ``batch`` sequence numbers; a range that holds as many
-    records as numbers has no gap (seq is the primary key), so finding deleted records
-    costs nothing per record — not even reading seq.
+    First the table's definition is checked: its time, actor, kind and subject columns are
+    generated from the hashed bytes only while it is :data:`AUDIT_TABLE`. Records are then
+    read in ranges of ``batch`` sequence numbers; a range that holds as many records as
+    numbers has no gap (seq is the primary key), so finding deleted records costs nothing
+    per record — not even reading seq.
     """
+    definition = _definition_problem(conn)
+    if definition is not None:
+        return AuditCheck(0, 1, definition, 0)
     checkpoints, keys = _load_checkpoints(conn)
     signatures = _Signatures(keys)
     pending = sorted(checkpoints)  # checkpoint seqs not yet reached
@@ -460,20 +516,6 @@ def verify(conn: sqlite3.Connection, *, batch: int = 10_000, columns: bool = Tru
             bad, problem = expected + gap, f"record {expected + gap} is missing"
             rows = rows[:gap]
         prev, index, what = _walk(rows, prev)
-        # Each record's columns must be the header it was hashed with (one pass in SQLite).
-        # They are an index over the hashed record, which is what export and auditors
-        # read; ``columns=False`` checks the chain alone.
-        moved = (
-            conn.execute(
-                f"SELECT min(seq) FROM audit WHERE seq >= ? AND seq < ?"
-                f" AND instr(payload, {_HEADER_SQL}) IS NOT 1",
-                (expected, expected + len(rows)),
-            ).fetchone()[0]
-            if columns
-            else None
-        )
-        if moved is not None and (index is None or moved < expected + index):
-            index, what = moved - expected, "hash"
         if index is not None:
             bad = expected + index
             if what == "link":

@@ -383,6 +383,23 @@ def _v11(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v12(conn: sqlite3.Connection) -> None:
+    # The audit table's time, actor, kind and subject columns become virtual columns read
+    # out of the hashed header (console/store/audit.py): they can no longer disagree with
+    # what was hashed, so verifying need not compare them record by record. The records
+    # keep their bytes and hashes; the stored copies of those columns go.
+    from .audit import AUDIT_TABLE, AUDIT_TRIGGERS
+
+    conn.execute("ALTER TABLE audit RENAME TO audit_v11")
+    conn.execute(AUDIT_TABLE)
+    conn.execute(
+        "INSERT INTO audit (seq, payload, prev_hash, hash)"
+        " SELECT seq, payload, prev_hash, hash FROM audit_v11 ORDER BY seq"
+    )
+    conn.execute("DROP TABLE audit_v11")  # and its triggers
+    run_script(conn, AUDIT_TRIGGERS)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1,  # 1: cases, customers, events
     _v2_backfill,  # 2: full-text search, filled from what is already stored
@@ -395,6 +412,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v9,  # 9: the write-back outbox and circuit breakers
     _v10,  # 10: indexes for an agent's daily total and for outbox changes
     _v11,  # 11: running totals of money per case and per requester's day
+    _v12,  # 12: audit columns generated from the hashed bytes
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -85,11 +85,19 @@ def record(conn: sqlite3.Connection, seq: int) -> tuple[Any, ...]:
 
 
 def put(conn: sqlite3.Connection, seq: int, row: tuple[Any, ...]) -> None:
+    """Store ``row`` (as :func:`record` reads it) at ``seq``: its payload and hashes — the
+    other columns are generated from the payload's header."""
     conn.execute(
-        "INSERT OR REPLACE INTO audit (seq, recorded_at, actor_id, kind, subject_ids, payload,"
-        " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (seq, *row),
+        "INSERT OR REPLACE INTO audit (seq, payload, prev_hash, hash) VALUES (?, ?, ?, ?)",
+        (seq, *row[4:]),
     )
+
+
+def with_header(row: list[Any], **changes: str) -> None:
+    """Rewrite the header in ``row``'s payload (the only place time and actor live)."""
+    head = dict(zip(("recorded_at", "actor_id", "kind", "subject_ids"), row[:4], strict=True))
+    head.update(changes)
+    row[4] = audit.header(*head.values()) + audit.json_part(row[4])
 
 
 def flip(text: str, at: int = 10) -> str:
@@ -142,7 +150,7 @@ def test_the_store_refuses_changing_or_deleting_records_and_checkpoints(signed_l
     conn = sqlite3.connect(signed_log, isolation_level=None)
     try:
         for sql in (
-            "UPDATE audit SET actor_id = 'mallory' WHERE seq = 5",
+            "UPDATE audit SET payload = x'00' WHERE seq = 5",
             "DELETE FROM audit WHERE seq = 5",
             "UPDATE audit_checkpoints SET hash = 'x' WHERE seq = 1000",
             "DELETE FROM audit_checkpoints WHERE seq = 1000",
@@ -162,6 +170,62 @@ def test_an_empty_log_verifies() -> None:
         migration(conn)
     assert audit.verify(conn) == audit.AuditCheck(0)
     assert audit.checkpoint(conn, audit.Ed25519Signer.generate()) is None
+
+
+def test_the_other_columns_are_read_from_the_hashed_bytes(signed_log: Path) -> None:
+    conn = sqlite3.connect(signed_log, isolation_level=None)
+    try:
+        row = record(conn, 4321)
+        assert row[:4] == (at(4321), "agent-1", "decision", '["case-3","ref-004321"]')
+        assert row[4] == audit.header(*row[:4]) + audit.json_part(row[4])
+        with pytest.raises(sqlite3.OperationalError, match="generated column"):
+            conn.execute("UPDATE audit SET actor_id = 'mallory' WHERE seq = 5")
+    finally:
+        conn.close()
+
+
+def test_a_schema_11_log_moves_to_generated_columns_and_still_verifies(tmp_path: Path) -> None:
+    """Schema 12 rebuilt the audit table: the records keep their bytes and hashes."""
+    from console.store.schema import APPLICATION_ID, MIGRATIONS
+
+    path = tmp_path / "tandem.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    for migration in MIGRATIONS[:11]:
+        migration(conn)
+    prev = GENESIS_HASH
+    for i in range(1, 6):  # as schema 11 appended: every column stored
+        head = (at(i), f"agent-{i}", "decision", f'["case-{i}"]')
+        data = audit.header(*head) + canonical_json({"ref": f"r-{i}"})
+        digest = hashlib.sha256(prev.encode() + data).hexdigest()
+        conn.execute(
+            "INSERT INTO audit (recorded_at, actor_id, kind, subject_ids, payload, prev_hash,"
+            " hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (*head, data, prev, digest),
+        )
+        prev = digest
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 11")
+    conn.execute("COMMIT")
+    conn.close()
+
+    store = Store.open(path)
+    try:
+        reader = store.reader()
+        assert audit.verify(reader) == audit.AuditCheck(5)
+        assert record(reader, 3)[:4] == (at(3), "agent-3", "decision", '["case-3"]')
+        store.write_sync(lambda db: add_records(db.conn, 6, 6))
+        assert audit.verify(store.reader()) == audit.AuditCheck(6)
+    finally:
+        store.close()
+    raw = sqlite3.connect(path, isolation_level=None)
+    try:
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            raw.execute("DELETE FROM audit WHERE seq = 1")
+        tables = {name for (name,) in raw.execute("SELECT name FROM sqlite_schema")}
+        assert "audit_v11" not in tables
+    finally:
+        raw.close()
 
 
 # -- checkpoints -------------------------------------------------------------------------
@@ -240,14 +304,25 @@ def _flip_payload(conn: sqlite3.Connection) -> None:
 
 def _change_actor(conn: sqlite3.Connection) -> None:
     row = list(record(conn, 4321))
-    row[1] = "supervisor-9"  # who did it, not what
+    with_header(row, actor_id="supervisor-9")  # who did it, not what
     put(conn, 4321, tuple(row))
 
 
 def _change_time(conn: sqlite3.Connection) -> None:
     row = list(record(conn, 4321))
-    row[0] = at(4000)
+    with_header(row, recorded_at=at(4000))
     put(conn, 4321, tuple(row))
+
+
+def _redefine_a_column(conn: sqlite3.Connection) -> None:
+    """Make the actor column say something the hashed header does not (the file edited)."""
+    (sql,) = conn.execute("SELECT sql FROM sqlite_schema WHERE name = 'audit'").fetchone()
+    start = sql.index("actor_id    TEXT GENERATED ALWAYS AS (")
+    end = sql.index(") VIRTUAL", start)
+    forged = sql[:start] + "actor_id    TEXT GENERATED ALWAYS AS ('supervisor-9'" + sql[end:]
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_schema SET sql = ? WHERE name = 'audit'", (forged,))
+    conn.execute("PRAGMA writable_schema = OFF")
 
 
 def _flip_hash(conn: sqlite3.Connection) -> None:
@@ -342,6 +417,7 @@ TAMPERING: list[tuple[str, Callable[[sqlite3.Connection], None], int, str]] = [
     ("hash byte flipped", _flip_hash, 4321, "record 4321 was changed"),
     ("actor changed", _change_actor, 4321, "record 4321 was changed"),
     ("time changed", _change_time, 4321, "record 4321 was changed"),
+    ("a column redefined", _redefine_a_column, 1, "audit table's definition was changed"),
     ("prev_hash byte flipped", _flip_prev_hash, 4321, "record 4321 does not follow record 4320"),
     ("record deleted", _delete, 4321, "record 4321 is missing"),
     ("record deleted, later ones renumbered", _delete_and_renumber, 4321, "does not follow"),
