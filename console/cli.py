@@ -160,10 +160,10 @@ def _parser() -> argparse.ArgumentParser:
         "sandbox",
         help="serve the sandbox remote systems on loopback",
         description="Serve stand-ins for a contact centre's orders, payments, logistics, "
-        "inventory and ticketing systems over HTTP on loopback, with their event feed, "
-        "seeded from the demo cases (the same --demo-cases and --seed as 'tandem demo' give "
-        "ids the console knows). Data lives in <data folder>/sandbox/. Ends cleanly on "
-        "SIGTERM or Ctrl+C.",
+        "inventory, ticketing and customer-account systems over HTTP on loopback, with their "
+        "event feed, seeded from the demo cases (the same --demo-cases and --seed as "
+        "'tandem demo' give ids the console knows). Data lives in <data folder>/sandbox/. "
+        "Ends cleanly on SIGTERM or Ctrl+C.",
     )
     sandbox.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"

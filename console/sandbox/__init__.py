@@ -1,2 +1,2 @@
 """The sandbox: stand-ins for the remote systems (orders, payments, logistics, inventory,
-tickets), served over HTTP on loopback with the semantics of real APIs."""
+tickets, accounts), served over HTTP on loopback with the semantics of real APIs."""

@@ -12,7 +12,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from .errors import ApiError, error_response
-from .events import REF_KEYS, SYSTEMS, envelope, now_iso
+from .events import API_SYSTEMS, REF_KEYS, SYSTEMS, envelope, now_iso
 from .faults import FaultError
 from .generator import Generator, demo_refs
 from .runtime import Sandbox, json_response, parse_body
@@ -88,7 +88,7 @@ def routes(sandbox: Sandbox) -> list[Route]:
                 "last_cursor": sandbox.events.last_cursor,
                 "in_flight": sandbox.idempotency.in_flight,
                 "key_lifetime_s": sandbox.idempotency.lifetime_s,
-                "systems": list(SYSTEMS),
+                "systems": list(API_SYSTEMS),
                 "faults": sandbox.faults.describe(),
                 "generators": [g.describe() for g in generators.values()],
             }

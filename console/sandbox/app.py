@@ -13,7 +13,18 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from . import admin, auditsink, inventory, logistics, orders, payments, seed, stream, tickets
+from . import (
+    accounts,
+    admin,
+    auditsink,
+    inventory,
+    logistics,
+    orders,
+    payments,
+    seed,
+    stream,
+    tickets,
+)
 from .errors import ApiError, error_body
 from .events import dumps
 from .faults import FAULT_SYSTEMS
@@ -27,6 +38,7 @@ SCHEMAS = {
     "tickets": tickets.SCHEMA,
     "logistics": logistics.SCHEMA,
     "inventory": inventory.SCHEMA,
+    "accounts": accounts.SCHEMA,
     "audit": auditsink.SCHEMA,
     "demo": seed.SCHEMA,
 }
@@ -133,6 +145,7 @@ def create_app(
         *tickets.routes(sandbox),
         *logistics.routes(sandbox),
         *inventory.routes(sandbox),
+        *accounts.routes(sandbox),
         *auditsink.routes(sandbox),
         *stream.routes(sandbox),
         *admin.routes(sandbox),

@@ -1,12 +1,15 @@
-"""Small helpers the systems share: money in minor units, ids, checking parameters."""
+"""Small helpers the systems share: money in minor units, ids, checking parameters, the key
+an object was created under, and Stripe-style pages of a list."""
 
 from __future__ import annotations
 
 import secrets
 import sqlite3
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from .db import Database
 from .errors import ApiError
 
 _CENT = Decimal("0.01")
@@ -70,3 +73,100 @@ def check_decimal(value: str) -> bool:
     except InvalidOperation:
         return False
     return True
+
+
+def metadata_param(body: dict[str, Any]) -> dict[str, str]:
+    """Stripe's ``metadata``: at most 50 keys of 1–40 characters, values of at most 500."""
+    raw = body.get("metadata", {})
+    if raw == "" or raw is None:
+        return {}
+    if not isinstance(raw, dict) or len(raw) > 50:
+        raise ApiError(400, "parameter_invalid", "Invalid metadata.", param="metadata")
+    out: dict[str, str] = {}
+    for key, value in raw.items():
+        if not isinstance(key, str) or not 0 < len(key) <= 40:
+            raise ApiError(400, "parameter_invalid", "Invalid metadata key.", param="metadata")
+        if not isinstance(value, str | int | float) or len(str(value)) > 500:
+            raise ApiError(400, "parameter_invalid", f"Invalid metadata[{key}].", param="metadata")
+        out[key] = str(value)
+    return out
+
+
+def remember_key(conn: sqlite3.Connection, object_id: str, key: str | None) -> None:
+    """Note that ``object_id`` was created under the Idempotency-Key ``key`` (if any).
+
+    Kept for good, unlike the key's stored response: after the key has expired, a client
+    that never heard the answer can still find what its request made.
+    """
+    if key:
+        conn.execute(
+            "INSERT OR IGNORE INTO object_keys (object_id, idempotency_key) VALUES (?, ?)",
+            (object_id, key),
+        )
+
+
+def keyed(table: str) -> str:
+    """``SELECT`` of ``table``'s rows (as ``t``), each with the ``idempotency_key`` it was
+    created under (NULL for one made without a key)."""
+    return (
+        f"SELECT t.*, k.idempotency_key FROM {table} t "
+        "LEFT JOIN object_keys k ON k.object_id = t.id"
+    )
+
+
+def list_page(
+    db: Database,
+    query: Mapping[str, str],
+    *,
+    table: str,
+    where: Sequence[str],
+    params: Sequence[Any],
+    url: str,
+    convert: Callable[[sqlite3.Row], dict[str, Any]],
+    what: str,
+) -> dict[str, Any]:
+    """One page of ``table``'s rows matching ``where`` (on ``t``), newest first, as Stripe
+    lists: ``limit`` (1–100, default 10), ``starting_after`` or ``ending_before`` (an
+    object's id) to page, and ``idempotency_key`` for what was created under that key."""
+    limit = int_param(query.get("limit", "10"), "limit")
+    if not 1 <= limit <= 100:
+        raise ApiError(
+            400, "parameter_invalid_integer", "limit must be between 1 and 100", param="limit"
+        )
+    if query.get("starting_after") and query.get("ending_before"):
+        raise ApiError(
+            400,
+            "parameter_invalid",
+            "Give starting_after or ending_before, not both.",
+            param="ending_before",
+        )
+    conditions, values = list(where), list(params)
+    if query.get("idempotency_key"):
+        conditions.append("k.idempotency_key = ?")
+        values.append(query["idempotency_key"])
+    order = "DESC"
+    for cursor_param, comparison in (("starting_after", "<"), ("ending_before", ">")):
+        ident = query.get(cursor_param)
+        if ident:
+            anchor = db.one(f"SELECT rowid FROM {table} WHERE id = ?", (ident,))
+            if anchor is None:
+                raise ApiError(
+                    400, "resource_missing", f"No such {what}: '{ident}'", param=cursor_param
+                )
+            conditions.append(f"t.rowid {comparison} ?")
+            values.append(anchor[0])
+            order = "ASC" if cursor_param == "ending_before" else order
+    rows = db.all(
+        f"{keyed(table)} WHERE {' AND '.join(conditions) or '1=1'} "
+        f"ORDER BY t.rowid {order} LIMIT ?",
+        (*values, limit + 1),
+    )
+    page = rows[:limit]
+    if order == "ASC":
+        page.reverse()
+    return {
+        "object": "list",
+        "data": [convert(row) for row in page],
+        "has_more": len(rows) > limit,
+        "url": url,
+    }

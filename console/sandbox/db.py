@@ -20,6 +20,13 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
     body TEXT NOT NULL,
     created_at REAL NOT NULL
 );
+-- The Idempotency-Key each object was created under, kept after the key itself expires, so
+-- that a client can look up what it did: lists show it and filter by it.
+CREATE TABLE IF NOT EXISTS object_keys (
+    object_id TEXT PRIMARY KEY,
+    idempotency_key TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS object_keys_by_key ON object_keys (idempotency_key);
 """
 
 

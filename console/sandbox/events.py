@@ -17,7 +17,11 @@ from typing import Any
 
 from .db import Database
 
+# The systems whose changes are on the event feed.
 SYSTEMS = ("orders", "payments", "tickets", "logistics", "inventory")
+# Every system served. Accounts' credits belong to a customer, not to one case, so that
+# system puts nothing on the feed (the console could not match it to a case).
+API_SYSTEMS = (*SYSTEMS, "accounts")
 REF_KEYS = ("order_id", "shipment_id", "payment_id", "ticket_id", "customer_id")
 RAW_TYPE = "sandbox.raw"
 

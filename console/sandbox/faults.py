@@ -19,9 +19,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .events import SYSTEMS, StoredEvent
+from .events import API_SYSTEMS, StoredEvent
 
-FAULT_SYSTEMS = (*SYSTEMS, "events", "audit")
+FAULT_SYSTEMS = (*API_SYSTEMS, "events", "audit")
 Rate = float
 
 

@@ -1,4 +1,5 @@
-"""Inventory: stock on hand per warehouse, and adjustments to it."""
+"""Inventory: stock on hand per warehouse, adjustments to it, and the list of adjustments
+(by SKU and warehouse, each with the Idempotency-Key it was made under)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.routing import Route
 
-from .common import int_param, new_id, text_param
+from .common import int_param, keyed, list_page, new_id, remember_key, text_param
 from .db import Database
 from .errors import ApiError, not_found
 from .events import envelope, now_iso
@@ -32,6 +33,7 @@ CREATE TABLE IF NOT EXISTS adjustments (
     on_hand_after INTEGER NOT NULL,
     created_at TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS adjustments_by_sku ON adjustments (sku, warehouse);
 """
 
 LOW_STOCK = 5
@@ -55,6 +57,42 @@ def item_object(conn: sqlite3.Connection, sku: str) -> dict[str, Any]:
 
 def get_item(db: Database, request: Request) -> dict[str, Any]:
     return item_object(db.conn, request.path_params["sku"])
+
+
+def adjustment_object(row: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "object": "inventory_adjustment",
+        "adjustment_id": row["id"],
+        "sku": row["sku"],
+        "warehouse": row["warehouse"],
+        "delta": row["delta"],
+        "on_hand": row["on_hand_after"],
+        "reason": row["reason"],
+        "idempotency_key": row["idempotency_key"],
+        "created_at": row["created_at"],
+    }
+
+
+def list_adjustments(db: Database, request: Request) -> dict[str, Any]:
+    """Adjustments, newest first; ``sku`` and ``warehouse`` narrow the list."""
+    query = request.query_params
+    where: list[str] = []
+    params: list[Any] = []
+    for name in ("sku", "warehouse"):
+        if query.get(name):
+            where.append(f"t.{name} = ?")
+            params.append(query[name])
+    return list_page(
+        db,
+        query,
+        table="adjustments",
+        where=where,
+        params=params,
+        url="/inventory/v1/adjustments",
+        convert=adjustment_object,
+        what="adjustment",
+    )
 
 
 def create_adjustment(conn: sqlite3.Connection, payload: Payload) -> Outcome:
@@ -87,6 +125,7 @@ def create_adjustment(conn: sqlite3.Connection, payload: Payload) -> Outcome:
         "INSERT INTO adjustments VALUES (?, ?, ?, ?, ?, ?, ?)",
         (adjustment_id, sku, warehouse, delta, reason, after, now),
     )
+    remember_key(conn, adjustment_id, payload.key)
     data: dict[str, str | int | bool | None] = {
         "adjustment_id": adjustment_id,
         "sku": sku,
@@ -114,8 +153,8 @@ def create_adjustment(conn: sqlite3.Connection, payload: Payload) -> Outcome:
                 occurred_at=now,
             )
         )
-    body_out = {"id": adjustment_id, "object": "inventory_adjustment", **data, "created_at": now}
-    return Outcome(body_out, 201, events)
+    made = conn.execute(f"{keyed('adjustments')} WHERE t.id = ?", (adjustment_id,)).fetchone()
+    return Outcome(adjustment_object(made), 201, events)
 
 
 def routes(sandbox: Sandbox) -> list[Route]:
@@ -123,9 +162,11 @@ def routes(sandbox: Sandbox) -> list[Route]:
         return await sandbox.read(request, SYSTEM, get_item)
 
     async def adjustments(request: Request) -> Any:
-        return await sandbox.write(request, SYSTEM, create_adjustment)
+        if request.method == "POST":
+            return await sandbox.write(request, SYSTEM, create_adjustment)
+        return await sandbox.read(request, SYSTEM, list_adjustments)
 
     return [
         Route("/inventory/v1/items/{sku}", item, methods=["GET"]),
-        Route("/inventory/v1/adjustments", adjustments, methods=["POST"]),
+        Route("/inventory/v1/adjustments", adjustments, methods=["GET", "POST"]),
     ]

@@ -1,4 +1,5 @@
-"""Logistics: shipments with their carrier's tracking, and requests to the carrier."""
+"""Logistics: shipments with their carrier's tracking, and requests to the carrier (listed
+per shipment, each with the Idempotency-Key it was made under)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.routing import Route
 
-from .common import new_id, text_param
+from .common import keyed, list_page, new_id, remember_key, text_param
 from .db import Database
 from .errors import ApiError, not_found
 from .events import envelope, now_iso
@@ -43,6 +44,7 @@ CREATE TABLE IF NOT EXISTS requests (
     status TEXT NOT NULL,
     created_at TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS requests_by_shipment ON requests (shipment_id);
 """
 
 REQUESTS = ("trace", "claim", "expedite", "return_pickup", "hold")
@@ -57,6 +59,7 @@ def request_object(row: sqlite3.Row) -> dict[str, Any]:
         "request": row["request"],
         "message": row["message"],
         "status": row["status"],
+        "idempotency_key": row["idempotency_key"],
         "created_at": row["created_at"],
     }
 
@@ -76,9 +79,7 @@ def get_shipment(db: Database, request: Request) -> dict[str, Any]:
         "WHERE shipment_id = ? ORDER BY seq",
         (row["id"],),
     )
-    requests = db.all(
-        "SELECT * FROM requests WHERE shipment_id = ? ORDER BY created_at", (row["id"],)
-    )
+    requests = db.all(f"{keyed('requests')} WHERE t.shipment_id = ? ORDER BY t.rowid", (row["id"],))
     return {
         "id": row["id"],
         "object": "shipment",
@@ -92,6 +93,20 @@ def get_shipment(db: Database, request: Request) -> dict[str, Any]:
         "created_at": row["created_at"],
         "updated_at": row["updated_at"],
     }
+
+
+def list_requests(db: Database, request: Request) -> dict[str, Any]:
+    shipment_id = _find(db.conn, request.path_params["shipment_id"])["id"]
+    return list_page(
+        db,
+        request.query_params,
+        table="requests",
+        where=["t.shipment_id = ?"],
+        params=[shipment_id],
+        url=f"/logistics/v1/shipments/{shipment_id}/requests",
+        convert=request_object,
+        what="carrier request",
+    )
 
 
 def create_request(conn: sqlite3.Connection, payload: Payload) -> Outcome:
@@ -111,6 +126,7 @@ def create_request(conn: sqlite3.Connection, payload: Payload) -> Outcome:
         " VALUES (?, ?, ?, ?, 'submitted', ?)",
         (request_id, shipment["id"], kind, message, now),
     )
+    remember_key(conn, request_id, payload.key)
     event = envelope(
         f"shipment.{kind}_requested",
         SYSTEM,
@@ -129,7 +145,7 @@ def create_request(conn: sqlite3.Connection, payload: Payload) -> Outcome:
         },
         occurred_at=now,
     )
-    row = conn.execute("SELECT * FROM requests WHERE id = ?", (request_id,)).fetchone()
+    row = conn.execute(f"{keyed('requests')} WHERE t.id = ?", (request_id,)).fetchone()
     return Outcome(request_object(row), 201, [event])
 
 
@@ -138,9 +154,11 @@ def routes(sandbox: Sandbox) -> list[Route]:
         return await sandbox.read(request, SYSTEM, get_shipment)
 
     async def requests(request: Request) -> Any:
-        return await sandbox.write(request, SYSTEM, create_request)
+        if request.method == "POST":
+            return await sandbox.write(request, SYSTEM, create_request)
+        return await sandbox.read(request, SYSTEM, list_requests)
 
     return [
         Route("/logistics/v1/shipments/{shipment_id}", shipment, methods=["GET"]),
-        Route("/logistics/v1/shipments/{shipment_id}/requests", requests, methods=["POST"]),
+        Route("/logistics/v1/shipments/{shipment_id}/requests", requests, methods=["GET", "POST"]),
     ]

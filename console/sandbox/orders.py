@@ -1,4 +1,5 @@
-"""Orders: look an order up, and ship its items again as a new order."""
+"""Orders: look an order up, ship its items again as a new order, and list an order's
+reships (each with the Idempotency-Key it was created under)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.routing import Route
 
-from .common import int_param, money, new_id
+from .common import int_param, keyed, list_page, money, new_id, remember_key
 from .db import Database
 from .errors import ApiError, not_found
 from .events import envelope, now_iso
@@ -29,6 +30,7 @@ CREATE TABLE IF NOT EXISTS orders (
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS orders_by_reship_of ON orders (reship_of) WHERE reship_of IS NOT NULL;
 """
 
 SPEEDS = ("standard", "express", "overnight")
@@ -56,13 +58,14 @@ def order_object(row: sqlite3.Row) -> dict[str, Any]:
         "shipment_ids": json.loads(row["shipment_ids"]),
         "reship_of": row["reship_of"],
         "speed": row["speed"],
+        "idempotency_key": row["idempotency_key"],
         "created_at": row["created_at"],
         "updated_at": row["updated_at"],
     }
 
 
 def _find(conn: sqlite3.Connection, order_id: str) -> sqlite3.Row:
-    row = conn.execute("SELECT * FROM orders WHERE id = ?", (order_id,)).fetchone()
+    row = conn.execute(f"{keyed('orders')} WHERE t.id = ?", (order_id,)).fetchone()
     if row is None:
         raise not_found("order", order_id, "order_id")
     result: sqlite3.Row = row
@@ -71,6 +74,20 @@ def _find(conn: sqlite3.Connection, order_id: str) -> sqlite3.Row:
 
 def get_order(db: Database, request: Request) -> dict[str, Any]:
     return order_object(_find(db.conn, request.path_params["order_id"]))
+
+
+def list_reships(db: Database, request: Request) -> dict[str, Any]:
+    order_id = _find(db.conn, request.path_params["order_id"])["id"]
+    return list_page(
+        db,
+        request.query_params,
+        table="orders",
+        where=["t.reship_of = ?"],
+        params=[order_id],
+        url=f"/orders/v1/orders/{order_id}/reships",
+        convert=order_object,
+        what="order",
+    )
 
 
 def _reship_items(ordered: list[dict[str, Any]], spec: Any) -> list[dict[str, Any]]:
@@ -122,6 +139,7 @@ def create_reship(conn: sqlite3.Connection, payload: Payload) -> Outcome:
             now,
         ),
     )
+    remember_key(conn, new_order, payload.key)
     count = sum(item["quantity"] for item in items)
     event = envelope(
         "order.reship_created",
@@ -139,9 +157,11 @@ def routes(sandbox: Sandbox) -> list[Route]:
         return await sandbox.read(request, SYSTEM, get_order)
 
     async def reships(request: Request) -> Any:
-        return await sandbox.write(request, SYSTEM, create_reship)
+        if request.method == "POST":
+            return await sandbox.write(request, SYSTEM, create_reship)
+        return await sandbox.read(request, SYSTEM, list_reships)
 
     return [
         Route("/orders/v1/orders/{order_id}", order, methods=["GET"]),
-        Route("/orders/v1/orders/{order_id}/reships", reships, methods=["POST"]),
+        Route("/orders/v1/orders/{order_id}/reships", reships, methods=["GET", "POST"]),
     ]

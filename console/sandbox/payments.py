@@ -14,7 +14,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.routing import Route
 
-from .common import decimal_text, int_param, new_id, text_param
+from .common import decimal_text, int_param, metadata_param, new_id, text_param
 from .db import Database
 from .errors import ApiError, not_found
 from .events import envelope
@@ -160,22 +160,6 @@ def _find_charge(conn: sqlite3.Connection, body: dict[str, Any]) -> sqlite3.Row:
     return result
 
 
-def _metadata(body: dict[str, Any]) -> dict[str, str]:
-    raw = body.get("metadata", {})
-    if raw == "":
-        return {}
-    if not isinstance(raw, dict) or len(raw) > 50:
-        raise ApiError(400, "parameter_invalid", "Invalid metadata.", param="metadata")
-    out: dict[str, str] = {}
-    for key, value in raw.items():
-        if not isinstance(key, str) or not 0 < len(key) <= 40:
-            raise ApiError(400, "parameter_invalid", "Invalid metadata key.", param="metadata")
-        if not isinstance(value, str | int | float) or len(str(value)) > 500:
-            raise ApiError(400, "parameter_invalid", f"Invalid metadata[{key}].", param="metadata")
-        out[key] = str(value)
-    return out
-
-
 def create_refund(conn: sqlite3.Connection, payload: Payload) -> Outcome:
     body = payload.body
     unknown = sorted(set(body) - _CREATE_PARAMS)
@@ -192,7 +176,7 @@ def create_refund(conn: sqlite3.Connection, payload: Payload) -> Outcome:
             f"Invalid reason: must be one of {', '.join(REASONS)}",
             param="reason",
         )
-    metadata = _metadata(body)
+    metadata = metadata_param(body)
     remaining = charge["amount"] - _refunded(conn, charge["id"])
     currency = charge["currency"]
     if remaining <= 0:

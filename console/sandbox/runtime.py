@@ -46,6 +46,7 @@ class Outcome:
 class Payload:
     params: Mapping[str, str]  # path parameters
     body: dict[str, Any]  # the JSON object, or the form with ``a[b]=c`` as nested dicts
+    key: str | None = None  # the request's Idempotency-Key, if it has one
 
 
 WriteHandler = Callable[[sqlite3.Connection, Payload], Outcome]
@@ -135,7 +136,7 @@ class Sandbox:
                 await asyncio.sleep(decision.latency_s)
             if decision.error:
                 raise ApiError(500, "sandbox_fault", "Injected server error", type_="api_error")
-            payload = Payload(request.path_params, parse_body(content_type, raw))
+            payload = Payload(request.path_params, parse_body(content_type, raw), key)
             with db.transaction() as conn:
                 outcome = handler(conn, payload)
                 text = dumps(outcome.body)

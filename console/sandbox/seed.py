@@ -1,9 +1,9 @@
 """Seed the systems from the demo cases, so that every id the console shows exists here.
 
-Orders, charges and refunds, shipments with their tracking, stock and tickets with their
-conversation are read from each case's external references and system events. Everything
-is inserted with ``INSERT OR IGNORE``: seeding again with the same numbers changes nothing.
-Seeding appends no event to the log.
+Orders, charges and refunds, shipments with their tracking, stock, tickets with their
+conversation and the customers' accounts are read from each case's customer, external
+references and system events. Everything is inserted with ``INSERT OR IGNORE``: seeding
+again with the same numbers changes nothing. Seeding appends no event to the log.
 """
 
 from __future__ import annotations
@@ -77,16 +77,25 @@ class _Rows:
     tickets: dict[int, list[Any]] = field(default_factory=dict)
     comments: list[tuple[Any, ...]] = field(default_factory=list)
     refs: list[tuple[Any, ...]] = field(default_factory=list)
+    customers: dict[str, list[Any]] = field(default_factory=dict)
 
 
 def seed(sandbox: Sandbox, count: int, seed_value: int, anchor: datetime | None = None) -> bool:
-    """Seed ``count`` demo cases of ``seed_value``; False if they were seeded before."""
+    """Seed ``count`` demo cases of ``seed_value``; False if they were seeded before.
+
+    A folder seeded before the sandbox had accounts gets its customers' accounts now.
+    """
     meta = sandbox.dbs["demo"]
-    if meta.one("SELECT 1 FROM seeded WHERE count = ? AND seed = ?", (count, seed_value)):
+    seeded = meta.one("SELECT 1 FROM seeded WHERE count = ? AND seed = ?", (count, seed_value))
+    has_accounts = sandbox.dbs["accounts"].one("SELECT 1 FROM customers LIMIT 1") is not None
+    if seeded and has_accounts:
         return False
     rows = _Rows()
     for case_file in generate_cases(count, seed_value, anchor=anchor):
         _collect(case_file, rows)
+    if seeded:
+        _write_accounts(sandbox, rows)
+        return True
     _write(sandbox, rows)
     with meta.transaction() as conn:
         conn.executemany(
@@ -113,6 +122,17 @@ def _requester_id(customer_id: str) -> int:
 def _collect(case_file: CaseFile, rows: _Rows) -> None:
     case, customer = case_file.case, case_file.customer
     refs = case.external_refs
+    since = f"{customer.customer_since}T00:00:00.000000Z" if customer.customer_since else None
+    rows.customers.setdefault(
+        customer.id,
+        [
+            customer.id,
+            customer.name,
+            customer.tier.value,
+            customer.lifetime_value.currency,  # the currency they pay in
+            since or iso(case.opened_at),
+        ],
+    )
     first_order = refs.order_ids[0] if refs.order_ids else None
     ticket_num: int | None = None
     info: dict[str, Any] = {}
@@ -334,3 +354,9 @@ def _write(sandbox: Sandbox, rows: _Rows) -> None:
             " public, channel, language, created_at)",
             rows.comments,
         )
+    _write_accounts(sandbox, rows)
+
+
+def _write_accounts(sandbox: Sandbox, rows: _Rows) -> None:
+    with sandbox.dbs["accounts"].transaction() as conn:
+        _many(conn, "customers", rows.customers.values())
