@@ -40,7 +40,7 @@ __all__ = [
     "sandbox_base_urls",
 ]
 
-SANDBOX_DESTINATIONS = ("orders", "payments", "tickets", "logistics", "inventory")
+SANDBOX_DESTINATIONS = ("orders", "payments", "tickets", "logistics", "inventory", "accounts")
 
 
 def default_config_dir() -> Path:

@@ -130,6 +130,7 @@ class SystemName(StrEnum):
     LOGISTICS = "logistics"
     INVENTORY = "inventory"
     TICKETS = "tickets"
+    ACCOUNTS = "accounts"  # customers' accounts: credits
     TANDEM = "tandem"
 
 

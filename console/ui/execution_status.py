@@ -83,6 +83,7 @@ class ExecutionText(QObject):
             "tickets": self.tr("Tickets"),
             "logistics": self.tr("Logistics"),
             "inventory": self.tr("Inventory"),
+            "accounts": self.tr("Account credits"),
             "tandem": self.tr("Tandem"),
         }.get(name, name)
 

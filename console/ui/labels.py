@@ -178,6 +178,7 @@ def system(value: SystemName) -> str:
         SystemName.LOGISTICS: QCoreApplication.translate("Labels", "Logistics"),
         SystemName.INVENTORY: QCoreApplication.translate("Labels", "Inventory"),
         SystemName.TICKETS: QCoreApplication.translate("Labels", "Tickets"),
+        SystemName.ACCOUNTS: QCoreApplication.translate("Labels", "Accounts"),
         SystemName.TANDEM: QCoreApplication.translate("Labels", "Tandem"),
     }.get(value, str(value))
 

@@ -1180,6 +1180,11 @@
     </message>
     <message>
         <location filename="../../console/ui/execution_status.py" line="86"/>
+        <source>Account credits</source>
+        <translation>账户抵扣</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/execution_status.py" line="86"/>
         <source>Tandem</source>
         <translation>Tandem</translation>
     </message>
@@ -1769,6 +1774,11 @@
         <location filename="../../console/ui/labels.py" line="180"/>
         <source>Tickets</source>
         <translation>工单系统</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/labels.py" line="181"/>
+        <source>Accounts</source>
+        <translation>账户系统</translation>
     </message>
     <message>
         <location filename="../../console/ui/labels.py" line="105"/>

@@ -55,6 +55,7 @@ def test_the_shipped_routes_cover_every_action_leaving_tandem(sandbox: SandboxPr
 
     assert with_connectors(sandbox, work) == {
         ActionKind.REFUND: "payments",
+        ActionKind.ACCOUNT_CREDIT: "accounts",
         ActionKind.RESHIP: "orders",
         ActionKind.REPLY_TO_CUSTOMER: "tickets",
         ActionKind.ESCALATE: "tickets",

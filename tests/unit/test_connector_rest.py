@@ -78,9 +78,17 @@ def test_a_valid_file_loads(tmp_path: Path) -> None:
 def test_the_shipped_files_load_and_route_every_remote_action() -> None:
     connectors = connectors_for(None, sandbox_base_urls("http://127.0.0.1:1"), None)
     try:
-        assert sorted(connectors) == ["inventory", "logistics", "orders", "payments", "tickets"]
+        assert sorted(connectors) == [
+            "accounts",
+            "inventory",
+            "logistics",
+            "orders",
+            "payments",
+            "tickets",
+        ]
         assert set(routes(connectors)) == {
             ActionKind.REFUND,
+            ActionKind.ACCOUNT_CREDIT,
             ActionKind.RESHIP,
             ActionKind.REPLY_TO_CUSTOMER,
             ActionKind.ESCALATE,
