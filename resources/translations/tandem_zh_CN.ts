@@ -4,12 +4,12 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="70"/>
+        <location filename="../../console/ui/help_dialogs.py" line="79"/>
         <source>About Tandem</source>
         <translation>关于 Tandem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="76"/>
+        <location filename="../../console/ui/help_dialogs.py" line="85"/>
         <source>An agent and an AI resolve escalated customer cases together.</source>
         <translation>坐席与 AI 协同处理升级的客户案例。</translation>
     </message>
@@ -440,127 +440,132 @@
 <context>
     <name>DecisionControls</name>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="85"/>
+        <location filename="../../console/ui/decision_controls.py" line="86"/>
         <source>Outcome of the last action</source>
         <translation>上一操作的结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="91"/>
+        <location filename="../../console/ui/decision_controls.py" line="92"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="91"/>
+        <location filename="../../console/ui/decision_controls.py" line="92"/>
         <source>Approve every open step</source>
         <translation>批准所有未决步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="92"/>
+        <location filename="../../console/ui/decision_controls.py" line="93"/>
         <source>Approve all open steps</source>
         <translation>批准所有未决步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="93"/>
+        <location filename="../../console/ui/decision_controls.py" line="94"/>
         <source>Approve selected</source>
         <translation>批准所选</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="94"/>
+        <location filename="../../console/ui/decision_controls.py" line="95"/>
         <source>Approve only the steps you ticked</source>
         <translation>只批准你勾选的步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="95"/>
+        <location filename="../../console/ui/decision_controls.py" line="96"/>
         <source>Approve the selected steps</source>
         <translation>批准所选步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="96"/>
+        <location filename="../../console/ui/decision_controls.py" line="97"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="96"/>
-        <source>Edit the selected step's values</source>
+        <location filename="../../console/ui/decision_controls.py" line="97"/>
+        <source>Edit the selected step&apos;s values</source>
         <translation>编辑所选步骤的参数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="97"/>
+        <location filename="../../console/ui/decision_controls.py" line="98"/>
         <source>Edit the selected step</source>
         <translation>编辑所选步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="98"/>
+        <location filename="../../console/ui/decision_controls.py" line="99"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="99"/>
+        <location filename="../../console/ui/decision_controls.py" line="100"/>
         <source>Reject the selected steps, or the whole plan, with a reason</source>
         <translation>说明原因，驳回所选步骤或整个计划</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="100"/>
+        <location filename="../../console/ui/decision_controls.py" line="101"/>
         <source>Reject with a reason</source>
         <translation>说明原因并驳回</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="101"/>
+        <location filename="../../console/ui/decision_controls.py" line="102"/>
         <source>Instruct…</source>
         <translation>指示…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="102"/>
+        <location filename="../../console/ui/decision_controls.py" line="103"/>
         <source>Tell the AI what to change and have it plan again</source>
         <translation>告诉 AI 要改什么，并让它重新计划</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="103"/>
+        <location filename="../../console/ui/decision_controls.py" line="104"/>
         <source>Instruct the AI</source>
         <translation>指示 AI</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="104"/>
+        <location filename="../../console/ui/decision_controls.py" line="105"/>
+        <location filename="../../console/ui/decision_controls.py" line="359"/>
+        <location filename="../../console/ui/decision_controls.py" line="360"/>
         <source>Take over</source>
         <translation>接管</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="105"/>
+        <location filename="../../console/ui/decision_controls.py" line="106"/>
+        <location filename="../../console/ui/decision_controls.py" line="363"/>
         <source>Work this case yourself; the AI stops proposing</source>
         <translation>由你亲自处理此案例；AI 停止提出方案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="106"/>
+        <location filename="../../console/ui/decision_controls.py" line="107"/>
+        <location filename="../../console/ui/decision_controls.py" line="364"/>
         <source>Take the case over from the AI</source>
         <translation>从 AI 手中接管此案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="107"/>
+        <location filename="../../console/ui/decision_controls.py" line="108"/>
         <source>Defer</source>
         <translation>暂缓</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="107"/>
+        <location filename="../../console/ui/decision_controls.py" line="108"/>
         <source>Decide later; nothing is done</source>
         <translation>稍后再决定；不执行任何操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="108"/>
+        <location filename="../../console/ui/decision_controls.py" line="109"/>
         <source>Defer the decision</source>
         <translation>暂缓决定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="346"/>
+        <location filename="../../console/ui/decision_controls.py" line="351"/>
+        <location filename="../../console/ui/decision_controls.py" line="352"/>
         <source>Hand back</source>
         <translation>交还</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="350"/>
+        <location filename="../../console/ui/decision_controls.py" line="355"/>
         <source>Give the case back to the AI, which plans it again</source>
         <translation>把案例交还给 AI，由它重新计划</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_controls.py" line="351"/>
+        <location filename="../../console/ui/decision_controls.py" line="356"/>
         <source>Hand the case back to the AI</source>
         <translation>把案例交还给 AI</translation>
     </message>
@@ -593,233 +598,234 @@
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="47"/>
+        <location filename="../../console/ui/decision_text.py" line="51"/>
+        <location filename="../../console/ui/decision_text.py" line="129"/>
         <source>Cannot be approved: %1</source>
         <translation>不能批准：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="48"/>
+        <location filename="../../console/ui/decision_text.py" line="52"/>
         <source>Cannot be approved in Tandem; a person does it outside: %1</source>
         <translation>不能在 Tandem 中批准；需由人员在外部处理：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="54"/>
+        <location filename="../../console/ui/decision_text.py" line="58"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="55"/>
+        <location filename="../../console/ui/decision_text.py" line="59"/>
         <source>Reshipments</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="56"/>
+        <location filename="../../console/ui/decision_text.py" line="60"/>
         <source>Account credits</source>
         <translation>账户抵扣</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="57"/>
+        <location filename="../../console/ui/decision_text.py" line="61"/>
         <source>Replies to customers</source>
         <translation>回复客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="58"/>
+        <location filename="../../console/ui/decision_text.py" line="62"/>
         <source>Requests to carriers</source>
         <translation>向承运商发出的请求</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="59"/>
+        <location filename="../../console/ui/decision_text.py" line="63"/>
         <source>Stock adjustments</source>
         <translation>库存调整</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="60"/>
+        <location filename="../../console/ui/decision_text.py" line="64"/>
         <source>Escalations</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="61"/>
+        <location filename="../../console/ui/decision_text.py" line="65"/>
         <source>Closing cases</source>
         <translation>关闭案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="64"/>
+        <location filename="../../console/ui/decision_text.py" line="68"/>
         <source>%1 are paused by a supervisor (%2, %3); this step cannot be approved now.</source>
         <translation>%1已被主管暂停（%2，%3）；此步骤目前不能批准。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="71"/>
+        <location filename="../../console/ui/decision_text.py" line="75"/>
         <source>Who may approve it is checked when you approve.</source>
         <translation>批准时会检查谁有权批准此步骤。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="74"/>
+        <location filename="../../console/ui/decision_text.py" line="78"/>
         <source>Will go to a supervisor: %1</source>
         <translation>将提交主管审批：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="77"/>
+        <location filename="../../console/ui/decision_text.py" line="81"/>
         <source>Decided as edited (the values shown).</source>
         <translation>已按编辑后的内容决定（即所示数值）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="84"/>
+        <location filename="../../console/ui/decision_text.py" line="88"/>
         <source>You have taken this case over: the AI is not proposing for it. Hand it back (Ctrl+T) to let the AI plan it again.</source>
         <translation>你已接管此案例：AI 不再为它提出方案。交还（Ctrl+T）后 AI 会重新计划。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="88"/>
+        <location filename="../../console/ui/decision_text.py" line="92"/>
         <source>%1 has taken this case over: the AI is not proposing for it, and only they or a supervisor may decide on it.</source>
         <translation>%1 已接管此案例：AI 不再为它提出方案，只有其本人或主管可以对它作出决定。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="94"/>
-        <source>Look at each step's authority first: scrolled to the next one.</source>
+        <location filename="../../console/ui/decision_text.py" line="98"/>
+        <source>Look at each step&apos;s authority first: scrolled to the next one.</source>
         <translation>请先查看每个步骤的权限：已滚动到下一个。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="97"/>
+        <location filename="../../console/ui/decision_text.py" line="101"/>
         <source>Read the reasoning first: it is now in view. Then approve again.</source>
         <translation>请先阅读推理：现已显示。然后再次批准。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="101"/>
+        <location filename="../../console/ui/decision_text.py" line="105"/>
         <source>step %1 (%2): %3</source>
         <translation>第 %1 步（%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="108"/>
+        <location filename="../../console/ui/decision_text.py" line="112"/>
         <source>Nothing was approved. Reject these steps first (tick them, Reject…), then approve the rest:</source>
         <translation>未批准任何步骤。请先驳回这些步骤（勾选后点“驳回…”），再批准其余步骤：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="114"/>
+        <location filename="../../console/ui/decision_text.py" line="118"/>
         <source>Re-checking who may approve the edited step…</source>
         <translation>正在重新检查谁可以批准编辑后的步骤…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="122"/>
+        <location filename="../../console/ui/decision_text.py" line="126"/>
         <source>You may approve it: %1</source>
         <translation>你可以批准：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="129"/>
+        <location filename="../../console/ui/decision_text.py" line="133"/>
         <source>Step %1 edited and ticked. Approve selected (Ctrl+Shift+Return) uses your version; approving re-checks who may approve it.</source>
         <translation>第 %1 步已编辑并勾选。“批准所选”（Ctrl+Shift+Return）将使用你的版本；批准时会重新检查谁有权批准。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="135"/>
+        <location filename="../../console/ui/decision_text.py" line="139"/>
         <source>Reject the whole plan (%1 open steps).</source>
         <translation>驳回整个计划（%1 个未决步骤）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="139"/>
+        <location filename="../../console/ui/decision_text.py" line="143"/>
         <source>Reject the selected steps: %1.</source>
         <translation>驳回所选步骤：%1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="143"/>
+        <location filename="../../console/ui/decision_text.py" line="147"/>
         <source>1 step</source>
         <translation>1 个步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="143"/>
+        <location filename="../../console/ui/decision_text.py" line="147"/>
         <source>%1 steps</source>
         <translation>%1 个步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="151"/>
+        <location filename="../../console/ui/decision_text.py" line="155"/>
         <source>Edited and approved %1</source>
         <translation>已编辑并批准%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="153"/>
+        <location filename="../../console/ui/decision_text.py" line="157"/>
         <source>Approved %1</source>
         <translation>已批准%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="157"/>
+        <location filename="../../console/ui/decision_text.py" line="161"/>
         <source>%1 sent to a supervisor</source>
         <translation>%1 个已提交主管</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="159"/>
+        <location filename="../../console/ui/decision_text.py" line="163"/>
         <source>Sent %1 to a supervisor</source>
         <translation>已将%1提交主管</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="164"/>
+        <location filename="../../console/ui/decision_text.py" line="168"/>
         <source>wrong facts</source>
         <translation>事实有误</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="165"/>
+        <location filename="../../console/ui/decision_text.py" line="169"/>
         <source>against policy</source>
         <translation>违反政策</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="166"/>
+        <location filename="../../console/ui/decision_text.py" line="170"/>
         <source>customer preference</source>
         <translation>客户意愿</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="167"/>
+        <location filename="../../console/ui/decision_text.py" line="171"/>
         <source>tone</source>
         <translation>语气</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="168"/>
+        <location filename="../../console/ui/decision_text.py" line="172"/>
         <source>missing information</source>
         <translation>缺少信息</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="169"/>
+        <location filename="../../console/ui/decision_text.py" line="173"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="176"/>
+        <location filename="../../console/ui/decision_text.py" line="180"/>
         <source>Rejected %1 (%2).</source>
         <translation>已驳回%1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="182"/>
+        <location filename="../../console/ui/decision_text.py" line="186"/>
         <source>Instruction kept for this case: “%1”.</source>
         <translation>已为此案例保存指示：“%1”。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="185"/>
+        <location filename="../../console/ui/decision_text.py" line="189"/>
         <source>Re-planning with your instruction…</source>
         <translation>正在按你的指示重新计划…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="188"/>
+        <location filename="../../console/ui/decision_text.py" line="192"/>
         <source>The AI is planning this case again…</source>
         <translation>AI 正在重新计划此案例…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="191"/>
+        <location filename="../../console/ui/decision_text.py" line="195"/>
         <source>You took this case over.</source>
         <translation>你已接管此案例。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="194"/>
+        <location filename="../../console/ui/decision_text.py" line="198"/>
         <source>Handed back: the AI plans this case again.</source>
         <translation>已交还：AI 将重新计划此案例。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="197"/>
+        <location filename="../../console/ui/decision_text.py" line="201"/>
         <source>Deferred: nothing was done; the plan stays here for later.</source>
         <translation>已暂缓：未执行任何操作；计划保留在此，稍后处理。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="200"/>
+        <location filename="../../console/ui/decision_text.py" line="204"/>
         <source>Not done: %1</source>
         <translation>未完成：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="204"/>
-        <source>Something went wrong; the case's timeline shows what was recorded: %1</source>
+        <location filename="../../console/ui/decision_text.py" line="208"/>
+        <source>Something went wrong; the case&apos;s timeline shows what was recorded: %1</source>
         <translation>出错了；案例时间线显示了已记录的内容：%1</translation>
     </message>
     <message>
@@ -1121,32 +1127,32 @@
 <context>
     <name>ExecutionModel</name>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="90"/>
+        <location filename="../../console/ui/outbox_panel.py" line="91"/>
         <source>Case</source>
         <translation>案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="91"/>
+        <location filename="../../console/ui/outbox_panel.py" line="92"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="92"/>
+        <location filename="../../console/ui/outbox_panel.py" line="93"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="93"/>
+        <location filename="../../console/ui/outbox_panel.py" line="94"/>
         <source>For</source>
         <translation>已等待</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="94"/>
+        <location filename="../../console/ui/outbox_panel.py" line="95"/>
         <source>Last error</source>
         <translation>最近的错误</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="106"/>
+        <location filename="../../console/ui/outbox_panel.py" line="107"/>
         <source>Since %1</source>
         <translation>自 %1 起</translation>
     </message>
@@ -1184,207 +1190,208 @@
         <translation>账户抵扣</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="86"/>
+        <location filename="../../console/ui/execution_status.py" line="87"/>
         <source>Tandem</source>
         <translation>Tandem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="109"/>
+        <location filename="../../console/ui/execution_status.py" line="110"/>
         <source>you</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="129"/>
+        <location filename="../../console/ui/execution_status.py" line="130"/>
         <source>Undone by %1</source>
         <translation>已由%1撤销</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="131"/>
+        <location filename="../../console/ui/execution_status.py" line="132"/>
         <source>Being undone by %1 — %2</source>
         <translation>%1正在撤销 — %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="137"/>
+        <location filename="../../console/ui/execution_status.py" line="138"/>
         <source>Waiting: %1 down, retry at %2</source>
         <translation>等待中：%1不可用，%2 重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="139"/>
+        <location filename="../../console/ui/execution_status.py" line="140"/>
         <source>Waiting: %1 down; sent when it is back</source>
         <translation>等待中：%1不可用；恢复后发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="142"/>
+        <location filename="../../console/ui/execution_status.py" line="143"/>
         <source>Waiting: attempt %1 failed, retry at %2</source>
         <translation>等待中：第 %1 次尝试失败，%2 重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="148"/>
+        <location filename="../../console/ui/execution_status.py" line="149"/>
         <source>Queued for %1 — write-back is not running</source>
         <translation>排队发往%1 — 回写未运行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="150"/>
+        <location filename="../../console/ui/execution_status.py" line="151"/>
         <source>Queued for %1</source>
         <translation>排队发往%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="152"/>
+        <location filename="../../console/ui/execution_status.py" line="153"/>
         <source>Sending… (attempt %1)</source>
         <translation>发送中…（第 %1 次尝试）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="157"/>
+        <location filename="../../console/ui/execution_status.py" line="158"/>
         <source>Done — %1</source>
         <translation>已完成 — %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="158"/>
+        <location filename="../../console/ui/execution_status.py" line="159"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="161"/>
+        <location filename="../../console/ui/execution_status.py" line="162"/>
         <source>Done (confirmed) — %1</source>
         <translation>已完成（已确认） — %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="162"/>
+        <location filename="../../console/ui/execution_status.py" line="163"/>
         <source>Done (confirmed)</source>
         <translation>已完成（已确认）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="164"/>
+        <location filename="../../console/ui/execution_status.py" line="165"/>
         <source>no reason given</source>
         <translation>未说明原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="165"/>
+        <location filename="../../console/ui/execution_status.py" line="166"/>
         <source>Refused by %1: %2</source>
         <translation>%1拒绝：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="168"/>
+        <location filename="../../console/ui/execution_status.py" line="169"/>
         <source>Outcome unknown — check %1</source>
         <translation>结果未知 — 请核查%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="169"/>
+        <location filename="../../console/ui/execution_status.py" line="170"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="174"/>
+        <location filename="../../console/ui/execution_status.py" line="175"/>
         <source>%1 in %2 · attempts: %3</source>
         <translation>%2中的%1 · 尝试次数：%3</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="180"/>
+        <location filename="../../console/ui/execution_status.py" line="181"/>
         <source>Last: %1</source>
         <translation>最近：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="182"/>
+        <location filename="../../console/ui/execution_status.py" line="183"/>
         <source>Reference: %1</source>
         <translation>编号：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="185"/>
+        <location filename="../../console/ui/execution_status.py" line="186"/>
         <source>Updated %1</source>
         <translation>更新于 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="186"/>
+        <location filename="../../console/ui/execution_status.py" line="187"/>
         <source>Idempotency key: %1</source>
         <translation>幂等键：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="193"/>
+        <location filename="../../console/ui/execution_status.py" line="194"/>
         <source>%1 queued</source>
         <translation>排队 %1 项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="196"/>
+        <location filename="../../console/ui/execution_status.py" line="197"/>
         <source>%1 down since %2 — %3</source>
         <translation>%1自 %2 起不可用 — %3</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="200"/>
+        <location filename="../../console/ui/execution_status.py" line="201"/>
         <source>%1 down — %3</source>
         <translation>%1不可用 — %3</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="203"/>
+        <location filename="../../console/ui/execution_status.py" line="204"/>
         <source>%1: probing — %2</source>
         <translation>%1：探测中 — %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="205"/>
+        <location filename="../../console/ui/execution_status.py" line="206"/>
         <source>%1 up — %2</source>
         <translation>%1正常 — %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="211"/>
+        <location filename="../../console/ui/execution_status.py" line="212"/>
         <source>%1 failures in a row</source>
         <translation>连续失败 %1 次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="213"/>
+        <location filename="../../console/ui/execution_status.py" line="214"/>
         <source>No failures</source>
         <translation>无失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="215"/>
+        <location filename="../../console/ui/execution_status.py" line="216"/>
         <source>Down since %1</source>
         <translation>自 %1 起不可用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="216"/>
+        <location filename="../../console/ui/execution_status.py" line="217"/>
         <source>Actions waiting to be sent: %1</source>
         <translation>等待发送的操作：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="224"/>
+        <location filename="../../console/ui/execution_status.py" line="225"/>
         <source>Nothing changed: %1 is no longer waiting for that.</source>
         <translation>未做更改：%1已不在等待此操作。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="228"/>
+        <location filename="../../console/ui/execution_status.py" line="229"/>
+        <location filename="../../console/ui/execution_status.py" line="230"/>
         <source>Sent again: %1, with its original key.</source>
         <translation>已重新发送：%1，使用原来的幂等键。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="230"/>
+        <location filename="../../console/ui/execution_status.py" line="231"/>
         <source>Cancelled: %1 will not be sent.</source>
         <translation>已取消：%1不会被发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="231"/>
+        <location filename="../../console/ui/execution_status.py" line="232"/>
         <source>Marked done: %1.</source>
         <translation>已标记为完成：%1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="232"/>
+        <location filename="../../console/ui/execution_status.py" line="233"/>
         <source>Marked not done: %1 is cancelled.</source>
         <translation>已标记为未完成：%1已取消。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="239"/>
+        <location filename="../../console/ui/execution_status.py" line="240"/>
         <source>Undo of %1 sent to a supervisor.</source>
         <translation>%1的撤销已提交主管审批。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="242"/>
+        <location filename="../../console/ui/execution_status.py" line="243"/>
         <source>Undo of %1 approved: it is sent next.</source>
         <translation>%1的撤销已批准：接下来发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="247"/>
+        <location filename="../../console/ui/execution_status.py" line="248"/>
         <source>Not done: %1</source>
         <translation>未执行：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="250"/>
+        <location filename="../../console/ui/execution_status.py" line="251"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
@@ -1782,7 +1789,7 @@
     </message>
     <message>
         <location filename="../../console/ui/labels.py" line="105"/>
-        <location filename="../../console/ui/labels.py" line="181"/>
+        <location filename="../../console/ui/labels.py" line="182"/>
         <source>Tandem</source>
         <translation>Tandem</translation>
     </message>
@@ -1908,82 +1915,82 @@
         <translation>关闭案件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="187"/>
+        <location filename="../../console/ui/labels.py" line="188"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="189"/>
+        <location filename="../../console/ui/labels.py" line="190"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="206"/>
+        <location filename="../../console/ui/labels.py" line="207"/>
         <source>%1 s</source>
         <translation>%1秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="208"/>
+        <location filename="../../console/ui/labels.py" line="209"/>
         <source>%1 min %2 s</source>
         <translation>%1分%2秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="213"/>
+        <location filename="../../console/ui/labels.py" line="214"/>
         <source>under 1 min</source>
         <translation>不到1分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="215"/>
+        <location filename="../../console/ui/labels.py" line="216"/>
         <source>%1 min</source>
         <translation>%1分钟</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="219"/>
+        <location filename="../../console/ui/labels.py" line="220"/>
         <source>%1 h</source>
         <translation>%1小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="221"/>
+        <location filename="../../console/ui/labels.py" line="222"/>
         <source>%1 h %2 min</source>
         <translation>%1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="227"/>
+        <location filename="../../console/ui/labels.py" line="228"/>
         <source>%1 d</source>
         <translation>%1天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="229"/>
+        <location filename="../../console/ui/labels.py" line="230"/>
         <source>%1 d %2 h</source>
         <translation>%1天%2小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="240"/>
+        <location filename="../../console/ui/labels.py" line="241"/>
         <source>overdue %1</source>
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="241"/>
+        <location filename="../../console/ui/labels.py" line="242"/>
         <source>in %1</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="252"/>
+        <location filename="../../console/ui/labels.py" line="253"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="254"/>
+        <location filename="../../console/ui/labels.py" line="255"/>
         <source>%1 min ago</source>
         <translation>%1 分钟前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="258"/>
+        <location filename="../../console/ui/labels.py" line="259"/>
         <source>%1 h ago</source>
         <translation>%1 小时前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/labels.py" line="262"/>
+        <location filename="../../console/ui/labels.py" line="263"/>
         <source>%1 d ago</source>
         <translation>%1 天前</translation>
     </message>
@@ -1991,27 +1998,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="64"/>
+        <location filename="../../console/ui/main_window.py" line="74"/>
         <source>Tandem</source>
         <translation>Tandem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="136"/>
+        <location filename="../../console/ui/main_window.py" line="156"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="138"/>
+        <location filename="../../console/ui/main_window.py" line="158"/>
         <source>AI proposal</source>
         <translation>AI 方案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="231"/>
+        <location filename="../../console/ui/main_window.py" line="283"/>
         <source>%1 — Tandem</source>
         <translation>%1 — Tandem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="287"/>
+        <location filename="../../console/ui/main_window.py" line="339"/>
         <source>No event %1 in this store.</source>
         <translation>此存储中没有事件 %1。</translation>
     </message>
@@ -2019,182 +2026,182 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../console/ui/menus.py" line="25"/>
+        <location filename="../../console/ui/menus.py" line="29"/>
         <source>Menu bar</source>
         <translation>菜单栏</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="27"/>
+        <location filename="../../console/ui/menus.py" line="31"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="28"/>
+        <location filename="../../console/ui/menus.py" line="32"/>
         <source>&amp;Import case files…</source>
         <translation>导入案例文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="29"/>
+        <location filename="../../console/ui/menus.py" line="34"/>
         <source>&amp;Export case…</source>
         <translation>导出案例(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="30"/>
+        <location filename="../../console/ui/menus.py" line="35"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="35"/>
+        <location filename="../../console/ui/menus.py" line="46"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="36"/>
+        <location filename="../../console/ui/menus.py" line="47"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="40"/>
+        <location filename="../../console/ui/menus.py" line="51"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="41"/>
+        <location filename="../../console/ui/menus.py" line="52"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="42"/>
+        <location filename="../../console/ui/menus.py" line="53"/>
         <source>Follow the &amp;system</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="49"/>
+        <location filename="../../console/ui/menus.py" line="60"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="55"/>
+        <location filename="../../console/ui/menus.py" line="66"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="67"/>
+        <location filename="../../console/ui/menus.py" line="78"/>
         <source>&amp;Filter the timeline…</source>
         <translation>筛选时间线(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="70"/>
+        <location filename="../../console/ui/menus.py" line="81"/>
         <source>Show &amp;every event</source>
         <translation>显示全部事件(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="75"/>
+        <location filename="../../console/ui/menus.py" line="86"/>
         <source>&amp;Diagnostics</source>
         <translation>诊断(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="79"/>
+        <location filename="../../console/ui/menus.py" line="103"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="81"/>
+        <location filename="../../console/ui/menus.py" line="105"/>
         <source>&amp;Next case</source>
         <translation>下一个案例(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="84"/>
+        <location filename="../../console/ui/menus.py" line="108"/>
         <source>&amp;Previous case</source>
         <translation>上一个案例(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="86"/>
+        <location filename="../../console/ui/menus.py" line="110"/>
         <source>Search &amp;all cases…</source>
         <translation>搜索全部案例(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="88"/>
+        <location filename="../../console/ui/menus.py" line="112"/>
         <source>&amp;Search the queue</source>
         <translation>搜索队列(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="90"/>
+        <location filename="../../console/ui/menus.py" line="114"/>
         <source>Go to the &amp;queue</source>
         <translation>转到队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="92"/>
+        <location filename="../../console/ui/menus.py" line="116"/>
         <source>Go to the &amp;timeline</source>
         <translation>转到时间线(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="95"/>
+        <location filename="../../console/ui/menus.py" line="119"/>
         <source>Go to the &amp;customer and proposal</source>
         <translation>转到客户与方案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="98"/>
+        <location filename="../../console/ui/menus.py" line="122"/>
         <source>Go to the &amp;proposal</source>
         <translation>转到提案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="100"/>
+        <location filename="../../console/ui/menus.py" line="124"/>
         <source>&amp;Re-plan this case</source>
         <translation>重新规划此案件(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="102"/>
+        <location filename="../../console/ui/menus.py" line="126"/>
         <source>F&amp;ind in this case</source>
         <translation>在此案例中查找(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="105"/>
+        <location filename="../../console/ui/menus.py" line="129"/>
         <source>Ne&amp;xt match</source>
         <translation>下一个匹配(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="110"/>
+        <location filename="../../console/ui/menus.py" line="134"/>
         <source>Pre&amp;vious match</source>
         <translation>上一个匹配(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="133"/>
+        <location filename="../../console/ui/menus.py" line="160"/>
         <source>&amp;Training</source>
         <translation>培训(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="135"/>
+        <location filename="../../console/ui/menus.py" line="162"/>
         <source>&amp;Play scenario file…</source>
         <translation>播放情景文件(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="138"/>
+        <location filename="../../console/ui/menus.py" line="165"/>
         <source>P&amp;ause the scenario</source>
         <translation>暂停情景(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="141"/>
+        <location filename="../../console/ui/menus.py" line="168"/>
         <source>&amp;Resume the scenario</source>
         <translation>继续情景(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="144"/>
+        <location filename="../../console/ui/menus.py" line="171"/>
         <source>&amp;Stop the scenario</source>
         <translation>停止情景(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="153"/>
+        <location filename="../../console/ui/menus.py" line="180"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="154"/>
+        <location filename="../../console/ui/menus.py" line="181"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="155"/>
+        <location filename="../../console/ui/menus.py" line="182"/>
         <source>&amp;About Tandem</source>
         <translation>关于 Tandem(&amp;A)</translation>
     </message>
@@ -2214,7 +2221,7 @@
         <translation>命令面板(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/menus.py" line="229"/>
+        <location filename="../../console/ui/menus.py" line="231"/>
         <source>Only trainers, in the sandbox, may play scenarios.</source>
         <translation>只有培训师可以在沙盒中播放情景。</translation>
     </message>
@@ -2245,152 +2252,155 @@
 <context>
     <name>OutboxPanel</name>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="186"/>
+        <location filename="../../console/ui/outbox_panel.py" line="187"/>
+        <location filename="../../console/ui/outbox_panel.py" line="511"/>
+        <location filename="../../console/ui/outbox_panel.py" line="525"/>
+        <location filename="../../console/ui/outbox_panel.py" line="532"/>
         <source>Outbox</source>
         <translation>发件箱</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="191"/>
+        <location filename="../../console/ui/outbox_panel.py" line="192"/>
         <source>Write-back status</source>
         <translation>回写状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="195"/>
+        <location filename="../../console/ui/outbox_panel.py" line="196"/>
         <source>Outcome of the last action</source>
         <translation>上一次操作的结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="198"/>
+        <location filename="../../console/ui/outbox_panel.py" line="199"/>
         <source>Remote systems</source>
         <translation>远程系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="203"/>
+        <location filename="../../console/ui/outbox_panel.py" line="204"/>
         <source>Nothing has been sent to a remote system yet.</source>
         <translation>尚未向任何远程系统发送内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="208"/>
+        <location filename="../../console/ui/outbox_panel.py" line="209"/>
         <source>Check the remote system, then say whether it was done.</source>
         <translation>请先核查远程系统，再说明是否已完成。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="212"/>
+        <location filename="../../console/ui/outbox_panel.py" line="213"/>
         <source>Actions whose outcome is unknown</source>
         <translation>结果未知的操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="216"/>
+        <location filename="../../console/ui/outbox_panel.py" line="217"/>
         <source>Mark done</source>
         <translation>标记为完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="217"/>
+        <location filename="../../console/ui/outbox_panel.py" line="218"/>
         <source>Mark the selected action done</source>
         <translation>将所选操作标记为完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="218"/>
+        <location filename="../../console/ui/outbox_panel.py" line="219"/>
         <source>You checked the remote system and it was done</source>
         <translation>您已核查远程系统，操作已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="222"/>
+        <location filename="../../console/ui/outbox_panel.py" line="223"/>
         <source>Mark not done</source>
         <translation>标记为未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="223"/>
+        <location filename="../../console/ui/outbox_panel.py" line="224"/>
         <source>Mark the selected action not done</source>
         <translation>将所选操作标记为未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="224"/>
+        <location filename="../../console/ui/outbox_panel.py" line="225"/>
         <source>You checked the remote system and it was not done; nothing more is sent</source>
         <translation>您已核查远程系统，操作未完成；不再发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="228"/>
+        <location filename="../../console/ui/outbox_panel.py" line="229"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="229"/>
+        <location filename="../../console/ui/outbox_panel.py" line="230"/>
         <source>Send the selected action again</source>
         <translation>重新发送所选操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="230"/>
+        <location filename="../../console/ui/outbox_panel.py" line="231"/>
         <source>Send it again with its original key: it is never done twice</source>
         <translation>使用原来的幂等键重新发送：绝不会执行两次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="239"/>
+        <location filename="../../console/ui/outbox_panel.py" line="240"/>
         <source>Actions a remote system refused</source>
         <translation>远程系统拒绝的操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="243"/>
+        <location filename="../../console/ui/outbox_panel.py" line="244"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="244"/>
+        <location filename="../../console/ui/outbox_panel.py" line="245"/>
         <source>Send the selected refused action again</source>
         <translation>重新发送所选被拒绝的操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="245"/>
+        <location filename="../../console/ui/outbox_panel.py" line="246"/>
         <source>Send it again with its original key (after fixing what was wrong)</source>
         <translation>使用原来的幂等键重新发送（请先修正问题）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="249"/>
+        <location filename="../../console/ui/outbox_panel.py" line="250"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="250"/>
+        <location filename="../../console/ui/outbox_panel.py" line="251"/>
         <source>Cancel the selected refused action</source>
         <translation>取消所选被拒绝的操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="251"/>
+        <location filename="../../console/ui/outbox_panel.py" line="252"/>
         <source>Give up on it: it will not be sent</source>
         <translation>放弃：不会再发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="381"/>
+        <location filename="../../console/ui/outbox_panel.py" line="390"/>
         <source>Write-back is not running: approved actions wait here.</source>
         <translation>回写未运行：已批准的操作在此等待。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="410"/>
+        <location filename="../../console/ui/outbox_panel.py" line="433"/>
         <source>Outcome unknown (%1)</source>
         <translation>结果未知（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="411"/>
+        <location filename="../../console/ui/outbox_panel.py" line="434"/>
         <source>Refused (%1)</source>
         <translation>被拒绝（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="512"/>
+        <location filename="../../console/ui/outbox_panel.py" line="535"/>
         <source>Show or hide what write-back is doing</source>
         <translation>显示或隐藏回写的进展</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="391"/>
+        <location filename="../../console/ui/outbox_panel.py" line="400"/>
         <source>Write-back has not started.</source>
         <translation>回写尚未启动。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="392"/>
+        <location filename="../../console/ui/outbox_panel.py" line="401"/>
         <source>Write-back stopped.</source>
         <translation>回写已停止。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="398"/>
+        <location filename="../../console/ui/outbox_panel.py" line="407"/>
         <source>Write-back could not start: %1</source>
         <translation>回写无法启动：%1</translation>
     </message>
@@ -2514,12 +2524,12 @@
     </message>
     <message>
         <location filename="../../console/ui/policy_dialog.py" line="101"/>
-        <source>agent's day ≤ %1</source>
+        <source>agent&apos;s day ≤ %1</source>
         <translation>坐席当日累计 ≤ %1</translation>
     </message>
     <message>
         <location filename="../../console/ui/policy_dialog.py" line="104"/>
-        <source>agent's day &gt; %1</source>
+        <source>agent&apos;s day &gt; %1</source>
         <translation>坐席当日累计 &gt; %1</translation>
     </message>
     <message>
@@ -2554,7 +2564,7 @@
     </message>
     <message>
         <location filename="../../console/ui/policy_dialog.py" line="124"/>
-        <source>names only the case's records</source>
+        <source>names only the case&apos;s records</source>
         <translation>仅引用本案例的记录</translation>
     </message>
     <message>
@@ -2644,7 +2654,7 @@
     </message>
     <message>
         <location filename="../../console/ui/policy_dialog.py" line="248"/>
-        <source>The new version's YAML</source>
+        <source>The new version&apos;s YAML</source>
         <translation>新版本的 YAML</translation>
     </message>
     <message>
@@ -2774,111 +2784,113 @@
 <context>
     <name>ProposalPanel</name>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="66"/>
+        <location filename="../../console/ui/proposal_panel.py" line="70"/>
         <source>AI proposal</source>
         <translation>AI 方案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="71"/>
+        <location filename="../../console/ui/proposal_panel.py" line="75"/>
         <source>No plan yet</source>
         <translation>暂无方案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="76"/>
+        <location filename="../../console/ui/proposal_panel.py" line="80"/>
         <source>AI-proposed</source>
         <translation>AI 提议</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="77"/>
+        <location filename="../../console/ui/proposal_panel.py" line="81"/>
         <source>This plan was proposed by the AI; nothing is done yet.</source>
         <translation>此计划由 AI 提议；尚未执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="78"/>
+        <location filename="../../console/ui/proposal_panel.py" line="82"/>
         <source>Re-plan</source>
         <translation>重新规划</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="79"/>
+        <location filename="../../console/ui/proposal_panel.py" line="83"/>
+        <location filename="../../console/ui/proposal_panel.py" line="213"/>
         <source>Plan this case again from its latest facts (Ctrl+R)</source>
         <translation>根据最新事实重新规划此案件 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="80"/>
+        <location filename="../../console/ui/proposal_panel.py" line="84"/>
         <source>Re-plan this case</source>
         <translation>重新规划此案件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="95"/>
+        <location filename="../../console/ui/proposal_panel.py" line="99"/>
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="101"/>
+        <location filename="../../console/ui/proposal_panel.py" line="105"/>
         <source>The language model was not used</source>
         <translation>未使用语言模型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="106"/>
+        <location filename="../../console/ui/proposal_panel.py" line="110"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="125"/>
+        <location filename="../../console/ui/proposal_panel.py" line="129"/>
         <source>The proposed plan</source>
         <translation>提议的计划</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="165"/>
+        <location filename="../../console/ui/proposal_panel.py" line="194"/>
         <source>Planning…</source>
         <translation>正在规划…</translation>
     </message>
     <message>
+        <location filename="../../console/ui/proposal_panel.py" line="189"/>
         <source>Planning… the language model writes:</source>
         <translation>正在规划……语言模型正在输出：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="175"/>
+        <location filename="../../console/ui/proposal_panel.py" line="228"/>
         <source>Open a case to see the AI&apos;s plan for it.</source>
         <translation>打开案例即可查看 AI 为其制定的方案。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="186"/>
+        <location filename="../../console/ui/proposal_panel.py" line="239"/>
         <source>The customer has not consented to AI processing, so the AI will not plan this case. Work it by hand.</source>
         <translation>客户未授权 AI 处理，AI 不会为此案例制定方案。请人工处理。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="194"/>
+        <location filename="../../console/ui/proposal_panel.py" line="247"/>
         <source>Planner: the built-in playbook planner (offline, rule-based).</source>
         <translation>规划器：内置的剧本规划器（离线，基于规则）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="232"/>
+        <location filename="../../console/ui/proposal_panel.py" line="297"/>
         <source>The AI could not plan this case; see the status bar.</source>
         <translation>AI 无法规划此案件；请查看状态栏。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="288"/>
+        <location filename="../../console/ui/proposal_panel.py" line="353"/>
         <source>By %1 · %2</source>
         <translation>由 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="295"/>
+        <location filename="../../console/ui/proposal_panel.py" line="360"/>
         <source>Confidence %1%</source>
         <translation>置信度 %1%</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="301"/>
+        <location filename="../../console/ui/proposal_panel.py" line="366"/>
         <source>The language model could not be used; this plan comes from the playbooks: %1</source>
         <translation>无法使用语言模型；此计划来自剧本：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="315"/>
+        <location filename="../../console/ui/proposal_panel.py" line="380"/>
         <source>Plan (%1 steps)</source>
         <translation>计划（%1 步）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="161"/>
+        <location filename="../../console/ui/proposal_panel.py" line="182"/>
         <source>The AI has not proposed a plan for this case yet.</source>
         <translation>AI 尚未为此案例提出方案。</translation>
     </message>
@@ -3074,6 +3086,7 @@
     <name>RejectDialog</name>
     <message>
         <location filename="../../console/ui/decision_dialogs.py" line="33"/>
+        <location filename="../../console/ui/decision_dialogs.py" line="54"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
@@ -3315,27 +3328,27 @@
 <context>
     <name>SecretDialog</name>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="547"/>
+        <location filename="../../console/ui/outbox_panel.py" line="570"/>
         <source>Secret needed: %1</source>
         <translation>需要密钥：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="548"/>
+        <location filename="../../console/ui/outbox_panel.py" line="571"/>
         <source>Enter the secret %1</source>
         <translation>输入密钥 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="552"/>
+        <location filename="../../console/ui/outbox_panel.py" line="575"/>
         <source>This machine has no keyring service; Tandem keeps it in memory for this session only and never writes it to disk.</source>
         <translation>本机没有密钥环服务；Tandem 仅在本次会话中将其保存在内存里，绝不写入磁盘。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="566"/>
+        <location filename="../../console/ui/outbox_panel.py" line="589"/>
         <source>Use this secret for this session</source>
         <translation>在本次会话中使用此密钥</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="568"/>
+        <location filename="../../console/ui/outbox_panel.py" line="591"/>
         <source>Do not enter the secret</source>
         <translation>不输入密钥</translation>
     </message>
@@ -3391,90 +3404,91 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="26"/>
-        <location filename="../../console/ui/help_dialogs.py" line="47"/>
+        <location filename="../../console/ui/help_dialogs.py" line="27"/>
+        <location filename="../../console/ui/help_dialogs.py" line="56"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="30"/>
+        <location filename="../../console/ui/help_dialogs.py" line="31"/>
         <source>Next / previous case (in the queue)</source>
         <translation>下一个 / 上一个案例（在队列中）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="31"/>
+        <location filename="../../console/ui/help_dialogs.py" line="32"/>
         <source>Open the selected event in full (in the timeline)</source>
         <translation>查看所选事件的完整内容（在时间线中）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="31"/>
-        <location filename="../../console/ui/help_dialogs.py" line="38"/>
+        <location filename="../../console/ui/help_dialogs.py" line="32"/>
+        <location filename="../../console/ui/help_dialogs.py" line="39"/>
+        <location filename="../../console/ui/help_dialogs.py" line="47"/>
         <source>Enter</source>
         <translation>回车</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="32"/>
+        <location filename="../../console/ui/help_dialogs.py" line="33"/>
         <source>Jump to the newest / oldest event (in the timeline)</source>
         <translation>跳到最新 / 最早的事件（在时间线中）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="34"/>
+        <location filename="../../console/ui/help_dialogs.py" line="35"/>
         <source>Next / previous match (in the find field)</source>
         <translation>下一个 / 上一个匹配（在查找框中）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="35"/>
+        <location filename="../../console/ui/help_dialogs.py" line="36"/>
         <source>Enter / Shift+Enter</source>
         <translation>回车 / Shift+回车</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="37"/>
+        <location filename="../../console/ui/help_dialogs.py" line="38"/>
         <source>Clear the search (in the find field)</source>
         <translation>清除查找（在查找框中）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="38"/>
+        <location filename="../../console/ui/help_dialogs.py" line="39"/>
         <source>Show a statement in the timeline (in the digest)</source>
         <translation>在时间线中显示某条陈述（在摘要中）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="40"/>
+        <location filename="../../console/ui/help_dialogs.py" line="41"/>
         <source>Move through the matches / open the case (in Search all cases)</source>
         <translation>在结果中移动 / 打开案例（搜索全部案例中）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="41"/>
+        <location filename="../../console/ui/help_dialogs.py" line="42"/>
         <source>Up / Down / Enter</source>
         <translation>上 / 下 / 回车</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="43"/>
+        <location filename="../../console/ui/help_dialogs.py" line="44"/>
         <source>Close Search all cases</source>
         <translation>关闭“搜索全部案例”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="44"/>
+        <location filename="../../console/ui/help_dialogs.py" line="53"/>
         <source>Move between controls</source>
         <translation>在控件之间移动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="44"/>
+        <location filename="../../console/ui/help_dialogs.py" line="53"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="48"/>
+        <location filename="../../console/ui/help_dialogs.py" line="57"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/help_dialogs.py" line="48"/>
+        <location filename="../../console/ui/help_dialogs.py" line="57"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
         <location filename="../../console/ui/help_dialogs.py" line="46"/>
-        <source>Open the selected step's case (in the approvals queue)</source>
+        <source>Open the selected step&apos;s case (in the approvals queue)</source>
         <translation>打开所选步骤的案例（在审批队列中）</translation>
     </message>
     <message>
@@ -3491,72 +3505,71 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="17"/>
+        <location filename="../../console/ui/status_bar.py" line="18"/>
         <source>Status bar</source>
         <translation>状态栏</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="19"/>
+        <location filename="../../console/ui/status_bar.py" line="20"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="23"/>
+        <location filename="../../console/ui/status_bar.py" line="24"/>
         <source>Cases in the queue</source>
         <translation>队列中的案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="25"/>
         <source>Signed-in user</source>
-        <translation>当前用户</translation>
+        <translation type="vanished">当前用户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="28"/>
+        <location filename="../../console/ui/status_bar.py" line="36"/>
         <source>Quarantined events</source>
         <translation>已隔离的事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="29"/>
+        <location filename="../../console/ui/status_bar.py" line="37"/>
         <source>Inbound events that could not be used: open Diagnostics</source>
         <translation>无法使用的入站事件：打开“诊断”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="42"/>
+        <location filename="../../console/ui/status_bar.py" line="60"/>
         <source>1 case</source>
         <translation>1 个案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="44"/>
+        <location filename="../../console/ui/status_bar.py" line="62"/>
         <source>%1 cases</source>
         <translation>%1 个案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="46"/>
+        <location filename="../../console/ui/status_bar.py" line="64"/>
         <source>%1 of %2 cases</source>
         <translation>%1 / %2 个案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="52"/>
+        <location filename="../../console/ui/status_bar.py" line="70"/>
         <source>1 quarantined</source>
         <translation>1 个已隔离</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="54"/>
+        <location filename="../../console/ui/status_bar.py" line="72"/>
         <source>%1 quarantined</source>
         <translation>%1 个已隔离</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="73"/>
+        <location filename="../../console/ui/status_bar.py" line="91"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="74"/>
+        <location filename="../../console/ui/status_bar.py" line="92"/>
         <source>Creating demo cases</source>
         <translation>正在生成演示案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="75"/>
+        <location filename="../../console/ui/status_bar.py" line="93"/>
         <source>Playing the scenario</source>
         <translation>正在播放情景</translation>
     </message>
@@ -3584,353 +3597,361 @@
 <context>
     <name>StepCard</name>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="59"/>
+        <location filename="../../console/ui/proposal_steps.py" line="81"/>
         <source>Step %1: %2 in %3</source>
         <translation>第 %1 步：在%3中%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="92"/>
+        <location filename="../../console/ui/proposal_steps.py" line="115"/>
         <source>The decision-authority map has not been applied to this step yet; nothing here says who may approve it.</source>
         <translation>决策权限表尚未应用于此步骤；此处并未说明谁可以批准它。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="100"/>
+        <location filename="../../console/ui/proposal_steps.py" line="123"/>
         <source>Preview what step %1 would change</source>
         <translation>预览第 %1 步将更改的内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="131"/>
+        <location filename="../../console/ui/proposal_steps.py" line="290"/>
         <source>Authority: not checked yet</source>
         <translation>权限：尚未检查</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="132"/>
         <source>Authority: %1</source>
-        <translation>权限：%1</translation>
+        <translation type="vanished">权限：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="139"/>
-        <location filename="../../console/ui/proposal_steps.py" line="152"/>
+        <location filename="../../console/ui/proposal_steps.py" line="307"/>
+        <location filename="../../console/ui/proposal_steps.py" line="322"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="140"/>
+        <location filename="../../console/ui/proposal_steps.py" line="308"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="141"/>
-        <location filename="../../console/ui/proposal_steps.py" line="147"/>
+        <location filename="../../console/ui/proposal_steps.py" line="309"/>
+        <location filename="../../console/ui/proposal_steps.py" line="317"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="142"/>
-        <location filename="../../console/ui/proposal_steps.py" line="154"/>
-        <location filename="../../console/ui/proposal_steps.py" line="175"/>
-        <location filename="../../console/ui/proposal_steps.py" line="181"/>
+        <location filename="../../console/ui/proposal_steps.py" line="312"/>
+        <location filename="../../console/ui/proposal_steps.py" line="324"/>
+        <location filename="../../console/ui/proposal_steps.py" line="345"/>
+        <location filename="../../console/ui/proposal_steps.py" line="351"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="146"/>
+        <location filename="../../console/ui/proposal_steps.py" line="316"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="148"/>
+        <location filename="../../console/ui/proposal_steps.py" line="318"/>
         <source>Shipping</source>
         <translation>配送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="153"/>
+        <location filename="../../console/ui/proposal_steps.py" line="323"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="158"/>
+        <location filename="../../console/ui/proposal_steps.py" line="328"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="159"/>
+        <location filename="../../console/ui/proposal_steps.py" line="329"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="162"/>
+        <location filename="../../console/ui/proposal_steps.py" line="332"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="166"/>
+        <location filename="../../console/ui/proposal_steps.py" line="336"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="167"/>
+        <location filename="../../console/ui/proposal_steps.py" line="337"/>
         <source>Shipment</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="168"/>
+        <location filename="../../console/ui/proposal_steps.py" line="338"/>
         <source>Request</source>
         <translation>请求</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="172"/>
+        <location filename="../../console/ui/proposal_steps.py" line="342"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="173"/>
+        <location filename="../../console/ui/proposal_steps.py" line="343"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="174"/>
+        <location filename="../../console/ui/proposal_steps.py" line="344"/>
         <source>Change</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="179"/>
+        <location filename="../../console/ui/proposal_steps.py" line="349"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="180"/>
+        <location filename="../../console/ui/proposal_steps.py" line="350"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="184"/>
+        <location filename="../../console/ui/proposal_steps.py" line="354"/>
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="189"/>
+        <location filename="../../console/ui/proposal_steps.py" line="359"/>
         <source>Hide preview ▾</source>
         <translation>隐藏预览 ▾</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="189"/>
+        <location filename="../../console/ui/proposal_steps.py" line="359"/>
         <source>Preview ▸</source>
         <translation>预览 ▸</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="205"/>
+        <location filename="../../console/ui/proposal_steps.py" line="375"/>
         <source>The customer would receive:</source>
         <translation>客户将收到：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="207"/>
+        <location filename="../../console/ui/proposal_steps.py" line="377"/>
         <source>The carrier would receive:</source>
         <translation>承运商将收到：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="209"/>
+        <location filename="../../console/ui/proposal_steps.py" line="379"/>
         <source>The team would read:</source>
         <translation>团队将看到：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="211"/>
+        <location filename="../../console/ui/proposal_steps.py" line="381"/>
         <source>Closing summary:</source>
         <translation>结案摘要：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="217"/>
+        <location filename="../../console/ui/proposal_steps.py" line="387"/>
         <source>Subject: %1</source>
         <translation>主题：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="236"/>
+        <location filename="../../console/ui/proposal_steps.py" line="412"/>
         <source>Payments: refund %1 on %2 for %3</source>
         <translation>支付：对 %2 退款 %1（%3）</translation>
     </message>
     <message>
+        <location filename="../../console/ui/proposal_steps.py" line="407"/>
         <source>order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
+        <location filename="../../console/ui/proposal_steps.py" line="409"/>
         <source>subscription %1</source>
         <translation>订阅 %1</translation>
     </message>
     <message>
+        <location filename="../../console/ui/proposal_steps.py" line="311"/>
         <source>Subscription</source>
         <translation>订阅</translation>
     </message>
     <message>
+        <location filename="../../console/ui/proposal_steps.py" line="293"/>
         <source>Not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
+        <location filename="../../console/ui/proposal_steps.py" line="294"/>
         <source>Suggestion only: do it by hand</source>
         <translation>仅为建议：需人工处理</translation>
     </message>
     <message>
+        <location filename="../../console/ui/proposal_steps.py" line="295"/>
         <source>You may approve</source>
         <translation>您可以批准</translation>
     </message>
     <message>
+        <location filename="../../console/ui/proposal_steps.py" line="296"/>
         <source>Needs a supervisor</source>
         <translation>需要主管批准</translation>
     </message>
     <message>
+        <location filename="../../console/ui/proposal_steps.py" line="297"/>
         <source>Runs alone, can be undone</source>
         <translation>自动执行，可撤销</translation>
     </message>
     <message>
+        <location filename="../../console/ui/proposal_steps.py" line="298"/>
         <source>Runs alone</source>
         <translation>自动执行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="243"/>
+        <location filename="../../console/ui/proposal_steps.py" line="419"/>
         <source>Orders: reship %1 for order %2 by %3</source>
         <translation>订单：为订单 %2 补发 %1，%3</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="250"/>
+        <location filename="../../console/ui/proposal_steps.py" line="426"/>
         <source>Payments: credit %1 to customer %2</source>
         <translation>支付：向客户 %2 发放抵扣金 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="256"/>
+        <location filename="../../console/ui/proposal_steps.py" line="432"/>
         <source>Tickets: post a public reply by %1 (%2)</source>
         <translation>工单：通过%1发布公开回复（%2）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="262"/>
+        <location filename="../../console/ui/proposal_steps.py" line="438"/>
         <source>Logistics: ask %1 to %2 shipment %3</source>
         <translation>物流：请 %1 对货件 %3 执行“%2”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="269"/>
+        <location filename="../../console/ui/proposal_steps.py" line="445"/>
         <source>Inventory: change stock of %1 in %2 by %3</source>
         <translation>库存：将 %2 中 %1 的库存变动 %3</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="275"/>
+        <location filename="../../console/ui/proposal_steps.py" line="451"/>
         <source>Tickets: escalate to the %1 team</source>
         <translation>工单：升级至%1团队</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="276"/>
+        <location filename="../../console/ui/proposal_steps.py" line="452"/>
         <source> (urgent)</source>
         <translation>（紧急）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="278"/>
+        <location filename="../../console/ui/proposal_steps.py" line="454"/>
         <source>Tandem: close the case as “%1”</source>
         <translation>Tandem：以“%1”关闭案件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="288"/>
+        <location filename="../../console/ui/proposal_steps.py" line="464"/>
         <source>standard delivery</source>
         <translation>标准配送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="288"/>
+        <location filename="../../console/ui/proposal_steps.py" line="464"/>
         <source>express</source>
         <translation>加急配送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="293"/>
+        <location filename="../../console/ui/proposal_steps.py" line="469"/>
         <source>email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="293"/>
+        <location filename="../../console/ui/proposal_steps.py" line="469"/>
         <source>chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="293"/>
+        <location filename="../../console/ui/proposal_steps.py" line="469"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="299"/>
+        <location filename="../../console/ui/proposal_steps.py" line="475"/>
         <source>Trace</source>
         <translation>追踪</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="300"/>
+        <location filename="../../console/ui/proposal_steps.py" line="476"/>
         <source>Claim</source>
         <translation>索赔</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="301"/>
+        <location filename="../../console/ui/proposal_steps.py" line="477"/>
         <source>Expedite</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="302"/>
+        <location filename="../../console/ui/proposal_steps.py" line="478"/>
         <source>Return pickup</source>
         <translation>退货取件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="303"/>
+        <location filename="../../console/ui/proposal_steps.py" line="479"/>
         <source>Hold</source>
         <translation>暂扣</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="308"/>
+        <location filename="../../console/ui/proposal_steps.py" line="484"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="309"/>
+        <location filename="../../console/ui/proposal_steps.py" line="485"/>
         <source>billing</source>
         <translation>账务</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="310"/>
+        <location filename="../../console/ui/proposal_steps.py" line="486"/>
         <source>logistics</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="311"/>
+        <location filename="../../console/ui/proposal_steps.py" line="487"/>
         <source>technical</source>
         <translation>技术</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="312"/>
+        <location filename="../../console/ui/proposal_steps.py" line="488"/>
         <source>legal</source>
         <translation>法务</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="317"/>
+        <location filename="../../console/ui/proposal_steps.py" line="493"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="318"/>
+        <location filename="../../console/ui/proposal_steps.py" line="494"/>
         <source>no action needed</source>
         <translation>无需处理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="319"/>
+        <location filename="../../console/ui/proposal_steps.py" line="495"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="320"/>
+        <location filename="../../console/ui/proposal_steps.py" line="496"/>
         <source>customer unreachable</source>
         <translation>无法联系客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="72"/>
+        <location filename="../../console/ui/proposal_steps.py" line="76"/>
         <source>Select step %1</source>
         <translation>选择第 %1 步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="73"/>
+        <location filename="../../console/ui/proposal_steps.py" line="77"/>
         <source>Select this step to approve, edit or reject it on its own</source>
         <translation>选择此步骤以单独批准、编辑或驳回</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="187"/>
+        <location filename="../../console/ui/proposal_steps.py" line="277"/>
         <source>Edited by you: approving uses your version.</source>
         <translation>已由你编辑：批准时使用你的版本。</translation>
     </message>
@@ -3946,6 +3967,7 @@
     </message>
     <message>
         <location filename="../../console/ui/proposal_steps.py" line="209"/>
+        <location filename="../../console/ui/proposal_steps.py" line="214"/>
         <source>Send step %1 again</source>
         <translation>重新发送第 %1 步</translation>
     </message>
