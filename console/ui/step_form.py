@@ -53,7 +53,6 @@ from console.ui.proposal_steps import plain
 
 log = logging.getLogger(__name__)
 
-CTX = "StepEditForm"  # translation context of every string in this module
 LONG_TEXT = 500  # text fields allowing more characters than this get a multi-line editor
 LONG_TEXT_NAMES = frozenset({"body", "message", "summary", "description"})
 CURRENCY_PATTERN = r"^[A-Z]{3}$"
@@ -62,8 +61,8 @@ MAX_DIFF_ROWS = 6  # the diff view grows to this many rows, then scrolls
 TONES = frozenset({"neutral", "ok", "warning", "danger"})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
+# The editors' strings are in the form's translation context, written in full as
+# QCoreApplication.translate("StepEditForm", "…"): lupdate reads only string literals.
 
 
 @dataclass(frozen=True)
@@ -178,7 +177,7 @@ class _TextEditor(_Editor):
             self.edit = QLineEdit("" if initial is None else str(initial))
             self.edit.textChanged.connect(on_change)
         if spec.optional:
-            self.edit.setPlaceholderText(_tr("(none)"))
+            self.edit.setPlaceholderText(QCoreApplication.translate("StepEditForm", "(none)"))
         self.widget = self.edit
 
     def text(self) -> str:
@@ -283,7 +282,11 @@ class _ChoiceEditor(_Editor):
         )
         self.combo = QComboBox()
         for choice in self.choices:
-            self.combo.addItem(_tr("(none)") if choice is None else choice_label(choice))
+            self.combo.addItem(
+                QCoreApplication.translate("StepEditForm", "(none)")
+                if choice is None
+                else choice_label(choice)
+            )
         if initial is None and not spec.optional:
             initial = spec.default
         self.combo.setCurrentIndex(self.choices.index(initial) if initial in self.choices else 0)
@@ -337,7 +340,9 @@ class _ModelEditor(_Editor):
             child.set_accessible_name(
                 name
                 if child_label == name
-                else _tr("%1: %2").replace("%1", name).replace("%2", child_label)
+                else QCoreApplication.translate("StepEditForm", "%1: %2")
+                .replace("%1", name)
+                .replace("%2", child_label)
             )
 
 
@@ -356,7 +361,7 @@ class _ListEditor(_Editor):
         self.rows_layout = QVBoxLayout()
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
         self.rows_layout.setSpacing(4)
-        self.add_button = QPushButton(_tr("Add item"))
+        self.add_button = QPushButton(QCoreApplication.translate("StepEditForm", "Add item"))
         self.add_button.setObjectName("addItem")
         self.add_button.clicked.connect(self.add)
         box = QVBoxLayout(self.widget)
@@ -378,7 +383,7 @@ class _ListEditor(_Editor):
         line.addWidget(editor.widget, 1)
         remove = QToolButton()
         remove.setObjectName("removeItem")
-        remove.setText(_tr("Remove"))
+        remove.setText(QCoreApplication.translate("StepEditForm", "Remove"))
         remove.clicked.connect(lambda: self.remove(self._index_of(holder)))
         line.addWidget(remove)
         self.rows_layout.addWidget(holder)
@@ -403,9 +408,15 @@ class _ListEditor(_Editor):
     def _renumber(self) -> None:
         for index, (_, editor, remove) in enumerate(self.rows):
             editor.set_path(f"{self.path}.{index}")
-            row = _tr("%1, row %2").replace("%1", self.name).replace("%2", str(index + 1))
+            row = (
+                QCoreApplication.translate("StepEditForm", "%1, row %2")
+                .replace("%1", self.name)
+                .replace("%2", str(index + 1))
+            )
             editor.set_accessible_name(row)
-            remove.setAccessibleName(_tr("Remove %1").replace("%1", row))
+            remove.setAccessibleName(
+                QCoreApplication.translate("StepEditForm", "Remove %1").replace("%1", row)
+            )
 
     def set_path(self, path: str) -> None:
         self.path = path
@@ -414,7 +425,9 @@ class _ListEditor(_Editor):
     def set_accessible_name(self, name: str) -> None:
         self.name = name
         self.widget.setAccessibleName(name)
-        self.add_button.setAccessibleName(_tr("Add a row to %1").replace("%1", name))
+        self.add_button.setAccessibleName(
+            QCoreApplication.translate("StepEditForm", "Add a row to %1").replace("%1", name)
+        )
         self._renumber()
 
     def children(self) -> list[_Editor]:

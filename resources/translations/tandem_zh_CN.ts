@@ -4048,6 +4048,454 @@
     </message>
 </context>
 <context>
+    <name>StepDiffView</name>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="837"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="837"/>
+        <source>Proposed</source>
+        <translation>提议值</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="837"/>
+        <source>Edited</source>
+        <translation>编辑后</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="838"/>
+        <source>Changes to the proposed step</source>
+        <translation>对提议步骤的更改</translation>
+    </message>
+</context>
+<context>
+    <name>StepEditDialog</name>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="881"/>
+        <source>Edit step: %1</source>
+        <translation>编辑步骤：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="888"/>
+        <location filename="../../console/ui/step_form.py" line="916"/>
+        <source>No changes yet</source>
+        <translation>尚无更改</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="895"/>
+        <source>Use edited step</source>
+        <translation>使用编辑后的步骤</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="896"/>
+        <source>Use the edited step</source>
+        <translation>使用编辑后的步骤</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="914"/>
+        <source>Fix the marked fields to see the changes</source>
+        <translation>请修正标出的字段以查看更改</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="916"/>
+        <source>Changes</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="921"/>
+        <source>Fix the marked fields to re-check who may approve this step.</source>
+        <translation>请修正标出的字段，以便重新检查谁可以批准此步骤。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="930"/>
+        <source>Could not re-check who may approve this step.</source>
+        <translation>无法重新检查谁可以批准此步骤。</translation>
+    </message>
+</context>
+<context>
+    <name>StepEditForm</name>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="492"/>
+        <source>%1 · step %2</source>
+        <translation>%1 · 步骤 %2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="512"/>
+        <source>Problems with the edited step</source>
+        <translation>编辑后步骤的问题</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="554"/>
+        <source>Optional: leave empty for none</source>
+        <translation>可选：留空表示无</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="561"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="562"/>
+        <source>Subscription</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="563"/>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="564"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="565"/>
+        <source>Shipment</source>
+        <translation>货件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="566"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="567"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="568"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="569"/>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="570"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="571"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="572"/>
+        <source>Shipping</source>
+        <translation>配送</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="573"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="574"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="575"/>
+        <location filename="../../console/ui/step_form.py" line="579"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="576"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="577"/>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="578"/>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="580"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="581"/>
+        <source>Change</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="582"/>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="583"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="584"/>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="585"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="586"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="597"/>
+        <source>Standard delivery</source>
+        <translation>标准配送</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="598"/>
+        <source>Express</source>
+        <translation>加急配送</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="599"/>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="600"/>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="601"/>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="602"/>
+        <source>Trace</source>
+        <translation>追踪</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="603"/>
+        <source>Claim</source>
+        <translation>索赔</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="604"/>
+        <source>Expedite</source>
+        <translation>加急</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="605"/>
+        <source>Return pickup</source>
+        <translation>退货取件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="606"/>
+        <source>Hold</source>
+        <translation>暂扣</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="607"/>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="608"/>
+        <source>Billing</source>
+        <translation>账务</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="609"/>
+        <source>Logistics</source>
+        <translation>物流</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="610"/>
+        <source>Technical</source>
+        <translation>技术</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="611"/>
+        <source>Legal</source>
+        <translation>法务</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="612"/>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="613"/>
+        <source>No action needed</source>
+        <translation>无需处理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="614"/>
+        <source>Duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="615"/>
+        <source>Customer unreachable</source>
+        <translation>无法联系客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="412"/>
+        <location filename="../../console/ui/step_form.py" line="634"/>
+        <source>%1, row %2</source>
+        <translation>%1，第 %2 行</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="180"/>
+        <location filename="../../console/ui/step_form.py" line="286"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="343"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="364"/>
+        <source>Add item</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="386"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="418"/>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="429"/>
+        <source>Add a row to %1</source>
+        <translation>向 %1 添加一行</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="768"/>
+        <source>is required</source>
+        <translation>为必填项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="773"/>
+        <source>can&apos;t be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="774"/>
+        <source>needs at least %1 characters</source>
+        <translation>至少需要 %1 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="776"/>
+        <source>is too long: at most %1 characters</source>
+        <translation>过长：最多 %1 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="780"/>
+        <source>must be three capital letters, like USD</source>
+        <translation>必须为三个大写字母，如 USD</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="782"/>
+        <source>must be a language code, like en or zh-CN</source>
+        <translation>必须为语言代码，如 en 或 zh-CN</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="785"/>
+        <source>must start with a letter or digit and use only letters, digits and _ . : -</source>
+        <translation>必须以字母或数字开头，且只能包含字母、数字和 _ . : -</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="787"/>
+        <source>is not in the expected form</source>
+        <translation>格式不正确</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="789"/>
+        <source>must be a number, like 12.50</source>
+        <translation>必须为数字，如 12.50</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="791"/>
+        <source>must be a finite number</source>
+        <translation>必须为有限数值</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="793"/>
+        <source>must be a whole number</source>
+        <translation>必须为整数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="796"/>
+        <source>can&apos;t be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="797"/>
+        <source>must be at least %1</source>
+        <translation>不能小于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="799"/>
+        <source>must be more than %1</source>
+        <translation>必须大于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="801"/>
+        <source>must be at most %1</source>
+        <translation>不能大于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="803"/>
+        <source>must be less than %1</source>
+        <translation>必须小于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="805"/>
+        <source>has too many digits: at most %1</source>
+        <translation>位数过多：最多 %1 位</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="807"/>
+        <source>has too many decimal places: at most %1</source>
+        <translation>小数位数过多：最多 %1 位</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="811"/>
+        <source>needs at least %1 row(s)</source>
+        <translation>至少需要 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="813"/>
+        <source>has too many rows: at most %1</source>
+        <translation>行数过多：最多 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/step_form.py" line="815"/>
+        <source>is not one of the choices</source>
+        <translation>不在可选项中</translation>
+    </message>
+</context>
+<context>
     <name>StopControls</name>
     <message>
         <location filename="../../console/ui/stop_controls.py" line="52"/>
