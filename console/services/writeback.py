@@ -31,17 +31,10 @@ from .dispatcher import (
 )
 from .roles import Principal
 
-__all__ = ["DESTINATION_TITLES", "WritebackService", "WritebackStatus"]
+__all__ = ["WritebackService", "WritebackStatus"]
 
 log = logging.getLogger(__name__)
 LOCK_NAME = "dispatcher.lock"
-DESTINATION_TITLES = {
-    "payments": "Refunds",
-    "orders": "Orders",
-    "tickets": "Tickets",
-    "logistics": "Logistics",
-    "inventory": "Inventory",
-}
 
 
 @dataclass(frozen=True)
