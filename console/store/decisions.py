@@ -235,10 +235,12 @@ def step_rows(conn: sqlite3.Connection, proposal_id: str) -> dict[str, StepRow]:
 
 def waiting_steps(conn: sqlite3.Connection, limit: int = 500) -> list[StepRow]:
     """Steps awaiting a supervisor, oldest first."""
+    # The state is written out (not a parameter) so that SQLite reads the partial index
+    # plan_steps_waiting, which holds only the waiting steps, already in this order.
     rows = conn.execute(
-        f"SELECT {_STEP_COLUMNS} FROM plan_steps WHERE state = ?"
+        f"SELECT {_STEP_COLUMNS} FROM plan_steps WHERE state = 'awaiting_supervisor'"
         " ORDER BY requested_at, proposal_id, step_id LIMIT ?",
-        (StepState.AWAITING_SUPERVISOR.value, limit),
+        (limit,),
     ).fetchall()
     return [_step_row(row) for row in rows]
 

@@ -400,6 +400,18 @@ def _v12(conn: sqlite3.Connection) -> None:
     run_script(conn, AUDIT_TRIGGERS)
 
 
+def _v13(conn: sqlite3.Connection) -> None:
+    # Fewer pages rewritten per decision: the supervisors' queue reads a partial index of
+    # the waiting steps alone (in queue order) instead of an index of every step's state,
+    # and nothing reads steps by who decided them.
+    conn.execute("DROP INDEX plan_steps_by_state")
+    conn.execute("DROP INDEX plan_steps_by_decider")
+    conn.execute(
+        "CREATE INDEX plan_steps_waiting ON plan_steps(requested_at, proposal_id, step_id)"
+        " WHERE state = 'awaiting_supervisor'"
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1,  # 1: cases, customers, events
     _v2_backfill,  # 2: full-text search, filled from what is already stored
@@ -413,6 +425,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v10,  # 10: indexes for an agent's daily total and for outbox changes
     _v11,  # 11: running totals of money per case and per requester's day
     _v12,  # 12: audit columns generated from the hashed bytes
+    _v13,  # 13: plan-step indexes only where they are read
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

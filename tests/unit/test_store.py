@@ -417,3 +417,20 @@ def test_a_write_waits_for_another_process_lock_and_then_lands(tmp_path: Path) -
         other.close()
     finally:
         store.close()
+
+
+def test_the_supervisors_queue_reads_only_the_waiting_steps(tmp_path: Path) -> None:
+    """The queue's query is served, in order, by the partial index of waiting steps (no
+    sort, and deciding a step within the agent's band touches no state index)."""
+    from console.store import decisions
+
+    store = Store.open(tmp_path / "tandem.sqlite3")
+    try:
+        assert decisions.waiting_steps(store.reader()) == []
+        conn = store.reader()
+        sql = "SELECT {} FROM plan_steps WHERE state = 'awaiting_supervisor'"
+        sql += " ORDER BY requested_at, proposal_id, step_id LIMIT ?"
+        plan = conn.execute(f"EXPLAIN QUERY PLAN {sql.format('*')}", (5,)).fetchall()
+        assert [row[3] for row in plan] == ["SCAN plan_steps USING INDEX plan_steps_waiting"]
+    finally:
+        store.close()
