@@ -1,8 +1,9 @@
 """Accounts: customers' accounts and the credits (goodwill, refunds given as credit) on them.
 
 Every demo customer has an account in one currency (the one they pay in); a credit is given
-in that currency. A credit belongs to a customer, not to one case, so it puts nothing on the
-event feed: the console records the outcome of its own request.
+in that currency. A credit is taken back by a reversal: a credit with the opposite, negative
+amount that names it (``reverses``), once. A credit belongs to a customer, not to one case,
+so it puts nothing on the event feed: the console records the outcome of its own request.
 """
 
 from __future__ import annotations
@@ -32,7 +33,21 @@ from .events import now_iso
 from .runtime import Outcome, Payload, Sandbox
 
 SYSTEM = "accounts"
-SCHEMA = """
+_CREDITS = """CREATE TABLE IF NOT EXISTS credits (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    customer_id TEXT NOT NULL REFERENCES customers(id),
+    amount INTEGER NOT NULL CHECK (amount <> 0),  -- minor units; below zero: a reversal
+    currency TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    metadata TEXT NOT NULL DEFAULT '{}',
+    balance_after INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    reverses TEXT UNIQUE REFERENCES credits(id),  -- the credit a reversal takes back, once
+    CHECK ((reverses IS NULL) = (amount > 0))
+)"""
+SCHEMA = (
+    """
 CREATE TABLE IF NOT EXISTS customers (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
@@ -40,22 +55,36 @@ CREATE TABLE IF NOT EXISTS customers (
     currency TEXT NOT NULL,       -- the account's currency: credits are given in it
     created_at TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS credits (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    id TEXT NOT NULL UNIQUE,
-    customer_id TEXT NOT NULL REFERENCES customers(id),
-    amount INTEGER NOT NULL CHECK (amount > 0),   -- minor units
-    currency TEXT NOT NULL,
-    reason TEXT NOT NULL,
-    metadata TEXT NOT NULL DEFAULT '{}',
-    balance_after INTEGER NOT NULL,
-    created_at TEXT NOT NULL
-);
+"""
+    + _CREDITS
+    + """;
 CREATE INDEX IF NOT EXISTS credits_by_customer ON credits (customer_id, seq);
 """
+)
+# The columns of credits before reversals (kept by upgrade()).
+_FIRST_COLUMNS = (
+    "seq, id, customer_id, amount, currency, reason, metadata, balance_after, created_at"
+)
 
 MAX_CREDIT = Decimal("10000")  # one credit, in the account's currency
-_CREATE_PARAMS = frozenset({"amount", "currency", "reason", "metadata"})
+_CREATE_PARAMS = frozenset({"amount", "currency", "reason", "metadata", "reverses"})
+
+
+def upgrade(db: Database) -> None:
+    """A folder made before credits could be reversed: its credits table is rebuilt with
+    the ``reverses`` column (and amounts allowed below zero), every credit kept."""
+    if any(row["name"] == "reverses" for row in db.all("PRAGMA table_info(credits)")):
+        return
+    with db.transaction() as conn:
+        conn.execute("ALTER TABLE credits RENAME TO credits_before_reversals")
+        conn.execute("DROP INDEX IF EXISTS credits_by_customer")
+        conn.execute(_CREDITS)
+        conn.execute(
+            f"INSERT INTO credits ({_FIRST_COLUMNS})"
+            f" SELECT {_FIRST_COLUMNS} FROM credits_before_reversals"
+        )
+        conn.execute("DROP TABLE credits_before_reversals")
+        conn.execute("CREATE INDEX credits_by_customer ON credits (customer_id, seq)")
 
 
 def _balance(conn: sqlite3.Connection, customer_id: str) -> int:
@@ -95,6 +124,7 @@ def credit_object(row: sqlite3.Row) -> dict[str, Any]:
         "metadata": json.loads(row["metadata"]),
         "status": "applied",
         "balance_after": money(row["balance_after"], row["currency"]),
+        "reverses": row["reverses"],
         "idempotency_key": row["idempotency_key"],
         "created_at": row["created_at"],
     }
@@ -156,7 +186,42 @@ def _currency(body: dict[str, Any]) -> str:
     return currency.upper()
 
 
+def _reversed_credit(
+    conn: sqlite3.Connection, customer: sqlite3.Row, reverses: str, amount: Decimal, currency: str
+) -> None:
+    """Refuse a reversal unless it takes back, exactly and once, a credit of this account."""
+
+    def refuse(code: str, message: str) -> ApiError:
+        return ApiError(422, code, message, param="reverses")
+
+    credit = conn.execute(
+        "SELECT * FROM credits WHERE id = ? AND customer_id = ?", (reverses, customer["id"])
+    ).fetchone()
+    if credit is None:
+        raise refuse("credit_not_found", f"{customer['id']} has no credit {reverses} to take back")
+    if credit["reverses"] is not None:
+        raise refuse(
+            "credit_is_a_reversal", f"{reverses} takes a credit back itself; it is not reversed"
+        )
+    given = money(credit["amount"], credit["currency"])
+    if currency != credit["currency"] or to_minor(-amount) != credit["amount"]:
+        raise ApiError(
+            422,
+            "reversal_amount_mismatch",
+            f"{reverses} gave {given['amount']} {given['currency']}: a reversal takes back "
+            f"exactly that (-{given['amount']} {given['currency']}), not {amount:.2f} {currency}",
+            param="amount",
+        )
+    done = conn.execute("SELECT id FROM credits WHERE reverses = ?", (reverses,)).fetchone()
+    if done is not None:
+        raise refuse(
+            "credit_already_reversed", f"{reverses} was already taken back by {done['id']}"
+        )
+
+
 def create_credit(conn: sqlite3.Connection, payload: Payload) -> Outcome:
+    """A credit on the account; with ``reverses`` (a credit's id) and the opposite, negative
+    amount, the reversal that takes that credit back."""
     body = payload.body
     unknown = sorted(set(body) - _CREATE_PARAMS)
     if unknown:
@@ -168,9 +233,21 @@ def create_credit(conn: sqlite3.Connection, payload: Payload) -> Outcome:
     currency = _currency(body)
     reason = text_param(body, "reason", max_len=500)
     metadata = metadata_param(body)
-    if amount <= 0:
+    reverses = text_param(body, "reverses", required=False, max_len=80) or None
+    if reverses is None and amount <= 0:
         raise ApiError(
-            422, "amount_invalid", f"amount must be greater than zero, not {amount}", param="amount"
+            422,
+            "amount_invalid",
+            f"amount must be greater than zero, not {amount} (a negative amount takes a "
+            "credit back: name it in reverses)",
+            param="amount",
+        )
+    if reverses is not None and amount >= 0:
+        raise ApiError(
+            422,
+            "amount_invalid",
+            f"a reversal takes {reverses} back: its amount is the credit's, negated, not {amount}",
+            param="amount",
         )
     if currency != customer["currency"]:
         raise ApiError(
@@ -180,18 +257,20 @@ def create_credit(conn: sqlite3.Connection, payload: Payload) -> Outcome:
             f"a credit in {currency} cannot be given",
             param="currency",
         )
-    if amount > MAX_CREDIT:
+    if abs(amount) > MAX_CREDIT:
         raise ApiError(
             422,
             "amount_too_large",
-            f"A credit is at most {MAX_CREDIT:.2f} {currency}, not {amount:.2f}",
+            f"A credit is at most {MAX_CREDIT:.2f} {currency}, not {abs(amount):.2f}",
             param="amount",
         )
+    if reverses is not None:
+        _reversed_credit(conn, customer, reverses, amount, currency)
     minor = to_minor(amount)
     credit_id = new_id(conn, "credits", "CRD-", digits=8)
     conn.execute(
         "INSERT INTO credits (id, customer_id, amount, currency, reason, metadata,"
-        " balance_after, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " balance_after, created_at, reverses) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             credit_id,
             customer["id"],
@@ -201,6 +280,7 @@ def create_credit(conn: sqlite3.Connection, payload: Payload) -> Outcome:
             json.dumps(metadata),
             _balance(conn, customer["id"]) + minor,
             now_iso(),
+            reverses,
         ),
     )
     remember_key(conn, credit_id, payload.key)

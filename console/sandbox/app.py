@@ -137,6 +137,7 @@ def create_app(
 
     sandbox = Sandbox(folder, SCHEMAS, key_lifetime_s=key_lifetime_s)
     holder["sandbox"] = sandbox
+    accounts.upgrade(sandbox.dbs["accounts"])
     if demo_cases > 0 and seed.seed(sandbox, demo_cases, seed_value):
         log.info("seeded %d demo case(s) of seed %d", demo_cases, seed_value)
     routes = [

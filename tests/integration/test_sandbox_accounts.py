@@ -221,3 +221,111 @@ def test_accounts_take_faults_like_every_other_system(
     assert reply.status_code == 503
     assert "accounts is down" in reply.json()["error"]["message"]
     assert "accounts" in client.get("/_sandbox/health").json()["systems"]
+
+
+def give(client: httpx.Client, customer_id: str, body: dict[str, Any], key: str) -> httpx.Response:
+    return client.post(credits_url(customer_id), json=body, headers={"Idempotency-Key": key})
+
+
+def test_a_reversal_takes_a_credit_back_exactly_once(
+    client: httpx.Client, customer: tuple[str, str]
+) -> None:
+    customer_id, currency = customer
+    start = balance(client, customer_id)
+    given = give(
+        client, customer_id, {"amount": "7.25", "currency": currency, "reason": "Goodwill"}, "rv-1"
+    ).json()
+    assert given["reverses"] is None
+    body = {
+        "amount": "-7.25",
+        "currency": currency,
+        "reason": "Undo of exe-1",
+        "reverses": given["id"],
+    }
+    reply = give(client, customer_id, body, "rv-2")
+    assert reply.status_code == 201, reply.text
+    taken = reply.json()
+    assert taken["id"].startswith("CRD-")
+    assert taken["id"] != given["id"]
+    assert taken["amount"] == {"amount": "-7.25", "currency": currency}
+    assert taken["reverses"] == given["id"]
+    assert taken["idempotency_key"] == "rv-2"
+    assert Decimal(taken["balance_after"]["amount"]) == start
+    assert balance(client, customer_id) == start
+    # The same request again is answered as before, and changes nothing.
+    again = give(client, customer_id, body, "rv-2")
+    assert (again.status_code, again.content) == (201, reply.content)
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert credits(client, customer_id, idempotency_key="rv-2") == [taken]
+    # Under another key it is refused: the credit was taken back already.
+    twice = give(client, customer_id, body, "rv-3")
+    assert twice.status_code == 422
+    error = twice.json()["error"]
+    assert (error["code"], error["param"]) == ("credit_already_reversed", "reverses")
+    assert error["message"] == f"{given['id']} was already taken back by {taken['id']}"
+    assert balance(client, customer_id) == start
+
+
+@pytest.mark.parametrize(
+    ("change", "code", "param", "says"),
+    [
+        ({"reverses": None}, "amount_invalid", "amount", "name it in reverses"),
+        ({"amount": "7.25"}, "amount_invalid", "amount", "negated"),
+        ({"amount": "-7.24"}, "reversal_amount_mismatch", "amount", "takes back exactly that"),
+        ({"amount": "-7.26"}, "reversal_amount_mismatch", "amount", "-7.25"),
+        ({"reverses": "CRD-99999999"}, "credit_not_found", "reverses", "has no credit"),
+        ({"currency": "XXX"}, "currency_mismatch", "currency", "is held in"),
+        ({"amount": "-10000.01"}, "amount_too_large", "amount", "at most 10000.00"),
+    ],
+)
+def test_a_reversal_that_does_not_match_its_credit_is_refused(
+    client: httpx.Client,
+    customer: tuple[str, str],
+    change: dict[str, Any],
+    code: str,
+    param: str,
+    says: str,
+) -> None:
+    customer_id, currency = customer
+    given = give(
+        client,
+        customer_id,
+        {"amount": "7.25", "currency": currency, "reason": "Goodwill"},
+        f"rv-{uuid.uuid4()}",
+    ).json()
+    start = balance(client, customer_id)
+    body = {"amount": "-7.25", "currency": currency, "reason": "Undo", "reverses": given["id"]}
+    body = {k: v for k, v in {**body, **change}.items() if v is not None}
+    reply = give(client, customer_id, body, f"rv-{uuid.uuid4()}")
+    assert reply.status_code == 422, reply.text
+    error = reply.json()["error"]
+    assert (error["code"], error["param"]) == (code, param)
+    assert says in error["message"]
+    assert balance(client, customer_id) == start
+
+
+def test_only_a_credit_of_the_same_account_that_is_not_a_reversal_is_taken_back(
+    client: httpx.Client, customer: tuple[str, str]
+) -> None:
+    customer_id, currency = customer
+    others = [
+        f.customer
+        for f in generate_cases(DEMO_CASES, 1)
+        if f.customer.id != customer_id and f.customer.lifetime_value.currency == currency
+    ]
+    assert others, "the demo cases have another customer paying in the same currency"
+    body = {"amount": "3.00", "currency": currency, "reason": "Goodwill"}
+    theirs = give(client, others[0].id, body, f"rv-{uuid.uuid4()}").json()
+    undo = {"amount": "-3.00", "currency": currency, "reason": "Undo", "reverses": theirs["id"]}
+    refused = give(client, customer_id, undo, f"rv-{uuid.uuid4()}")
+    assert refused.status_code == 422
+    assert refused.json()["error"]["code"] == "credit_not_found"
+    # Taken back from its own account it goes through; the reversal itself is not reversed.
+    taken = give(client, others[0].id, undo, f"rv-{uuid.uuid4()}")
+    assert taken.status_code == 201, taken.text
+    back = {**body, "amount": "3.00", "reverses": taken.json()["id"]}
+    assert give(client, others[0].id, back, f"rv-{uuid.uuid4()}").status_code == 422
+    undo_undo = {**undo, "reverses": taken.json()["id"]}
+    refused = give(client, others[0].id, undo_undo, f"rv-{uuid.uuid4()}")
+    assert refused.status_code == 422
+    assert refused.json()["error"]["code"] == "credit_is_a_reversal"
