@@ -8,6 +8,9 @@ Templates are the YAML's own structure with placeholders, not a template languag
   in the currency's minor units), ``str``;
 - a string that is one placeholder keeps the value's type in a JSON body (a list of
   items stays a list); anything else is text;
+- ``optional`` marks a body field whose parameter may have no value
+  (``reverses: "{params.reverses|optional}"``): when it is missing or null the field is
+  left out. Only a field that is one placeholder may be optional;
 - in a path a value is percent-encoded as one segment (``/`` included), so a parameter
   can never move the request to another resource; a missing name is an error, never "".
 
@@ -78,6 +81,9 @@ def to_minor(money: Any) -> int:
     return int(scaled)
 
 
+_ABSENT = object()  # an optional body field without a value: left out
+
+
 def _filter(value: Any, name: str | None, where: str) -> Any:
     if name is None:
         return value
@@ -122,6 +128,8 @@ def render_text(
     def replace(match: re.Match[str]) -> str:
         if match.group(0) in ("{{", "}}"):
             return match.group(0)[0]
+        if match.group(2) == "optional":
+            raise TemplateError(f"{where}: optional is for a body field that is one placeholder")
         value = _filter(_lookup(context, match.group(1), where), match.group(2), where)
         text = _text(value, where)
         return quote(text, safe="") if segment else text
@@ -130,17 +138,35 @@ def render_text(
 
 
 def render(template: Any, context: Mapping[str, Any], where: str) -> Any:
-    """A body template (dicts, lists, strings, numbers) with its placeholders filled."""
+    """A body template (dicts, lists, strings, numbers) with its placeholders filled;
+    optional fields without a value left out."""
+    value = _render(template, context, where)
+    return None if value is _ABSENT else value
+
+
+def _render(template: Any, context: Mapping[str, Any], where: str) -> Any:
     if isinstance(template, Mapping):
-        return {str(k): render(v, context, f"{where}.{k}") for k, v in template.items()}
+        fields = ((str(k), _render(v, context, f"{where}.{k}")) for k, v in template.items())
+        return {k: v for k, v in fields if v is not _ABSENT}
     if isinstance(template, list):
-        return [render(v, context, f"{where}.{i}") for i, v in enumerate(template)]
+        items = (_render(v, context, f"{where}.{i}") for i, v in enumerate(template))
+        return [v for v in items if v is not _ABSENT]
     if isinstance(template, str):
         only = _ONLY.match(template)
+        if only and only.group(2) == "optional":
+            return _optional(context, only.group(1), where)
         if only:
             return _filter(_lookup(context, only.group(1), where), only.group(2), where)
         return render_text(template, context, where)
     return template
+
+
+def _optional(context: Mapping[str, Any], name: str, where: str) -> Any:
+    """The value of ``name``, or _ABSENT when it is missing or null."""
+    try:
+        return _lookup(context, name, where)
+    except TemplateError:
+        return _ABSENT
 
 
 def form_pairs(value: Any, prefix: str = "") -> list[tuple[str, str]]:

@@ -219,6 +219,27 @@ def test_a_whole_placeholder_keeps_its_type_and_text_is_filled_in() -> None:
     }
 
 
+def test_an_optional_field_without_a_value_is_left_out() -> None:
+    template = {
+        "order": "{params.order_id|optional}",
+        "nothing": "{params.reverses|optional}",
+        "missing": "{params.reverses_too|optional}",
+        "deep": {"gone": "{params.amount.nope|optional}", "kept": "{params.urgent|optional}"},
+        "list": ["{params.nope|optional}", "{params.speed}"],
+    }
+    context = {"params": {**CONTEXT["params"], "reverses": None}}
+    assert render(template, context, "t") == {
+        "order": "ORD-1",
+        "deep": {"kept": True},
+        "list": ["express"],
+    }
+    assert render("{params.reverses|optional}", context, "t") is None
+    with pytest.raises(TemplateError, match="optional is for a body field that is one"):
+        render({"text": "credit {params.reverses|optional}"}, context, "t")
+    with pytest.raises(TemplateError, match="optional is for a body field that is one"):
+        render_text("/v1/{params.order_id|optional}", context, "path", segment=True)
+
+
 def test_a_path_value_is_one_segment() -> None:
     context = {"params": {"order_id": "../admin?x=1#"}}
     path = render_text("/v1/orders/{params.order_id}", context, "path", segment=True)
