@@ -8,9 +8,17 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
-from .base import DomainModel, Identifier, Money, NonEmptyText, ShortText
+from .base import DomainModel, Identifier, Money, NonEmptyText, ShortText, SignedMoney
 from .kinds import ActionKind, Risk, SystemName
 
 __all__ = [
@@ -70,9 +78,31 @@ class ReshipParams(DomainModel):
 
 
 class AccountCreditParams(DomainModel):
+    """A credit on a customer's account; or, with ``reverses``, the reversal that takes a
+    given credit back: the remote system's id of that credit (``CRD-…``) and a negative
+    amount, the opposite of the credit's. Only Tandem's Undo makes reversals."""
+
     customer_id: Identifier
-    amount: Money
+    reverses: Identifier | None = None  # before amount: amount's check reads it
+    amount: SignedMoney
     reason: ShortText
+
+    @field_validator("amount")
+    @classmethod
+    def _sign(cls, amount: SignedMoney, info: ValidationInfo) -> SignedMoney:
+        if info.data.get("reverses") is None and amount.amount < 0:
+            raise PydanticCustomError(
+                "greater_than_equal",
+                "Input should be greater than or equal to {ge} (only a reversal, which "
+                "names the credit it takes back, is negative)",
+                {"ge": 0},
+            )
+        if info.data.get("reverses") is not None and amount.amount >= 0:
+            raise ValueError(
+                "a reversal takes a credit back: its amount is negative, the opposite of "
+                "the credit's"
+            )
+        return amount
 
 
 class ReplyParams(DomainModel):
@@ -115,7 +145,14 @@ class ActionType(DomainModel):
     risk: Risk
     moves_money: bool
     reversible: bool
-    compensation: ActionKind | None = None  # the action that undoes it, when reversible
+    # Reversible: Tandem's Undo can work out the step that undoes a done one, of this kind.
+    compensation: ActionKind | None = None
+
+    @model_validator(mode="after")
+    def _undone_by(self) -> ActionType:
+        if self.reversible != (self.compensation is not None):
+            raise ValueError("an action is reversible exactly when it names its compensation")
+        return self
 
 
 ACTION_TYPES: dict[ActionKind, ActionType] = {
@@ -137,8 +174,7 @@ ACTION_TYPES: dict[ActionKind, ActionType] = {
             system=SystemName.ORDERS,
             risk=Risk.MEDIUM,
             moves_money=False,
-            reversible=True,
-            compensation=ActionKind.ADJUST_INVENTORY,
+            reversible=False,  # no action of Tandem's calls a parcel back
         ),
         ActionType(
             kind=ActionKind.ACCOUNT_CREDIT,
@@ -194,7 +230,7 @@ ACTION_TYPES: dict[ActionKind, ActionType] = {
             system=SystemName.TANDEM,
             risk=Risk.LOW,
             moves_money=False,
-            reversible=True,
+            reversible=False,  # the customer writing again reopens it; Undo does not
         ),
     )
 }
@@ -269,7 +305,8 @@ PlanStep = Annotated[
 ]
 
 
-def step_amount(step: Any) -> Money | None:
-    """The money a step moves, if any."""
+def step_amount(step: Any) -> SignedMoney | None:
+    """The money a step moves, if any: below zero when it takes money back (a credit
+    reversed)."""
     amount = getattr(getattr(step, "params", None), "amount", None)
-    return amount if isinstance(amount, Money) else None
+    return amount if isinstance(amount, SignedMoney) else None

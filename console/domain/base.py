@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Self
 
 from pydantic import (
     AfterValidator,
@@ -49,14 +49,15 @@ def minor_units(currency: str) -> int:
     return _MINOR_UNITS.get(currency, 2)
 
 
-class Money(DomainModel):
-    """An amount in one currency. Never a float."""
+class SignedMoney(DomainModel):
+    """An amount in one currency that may be below zero: money taken back (a credit
+    reversed). Never a float. Equal to a :class:`Money` of the same amount and currency."""
 
-    amount: Decimal = Field(ge=Decimal(0), max_digits=14)
+    amount: Decimal = Field(max_digits=14)
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 
     @model_validator(mode="after")
-    def _check_precision(self) -> Money:
+    def _check_precision(self) -> SignedMoney:
         exponent = self.amount.as_tuple().exponent
         places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
         if places > minor_units(self.currency):
@@ -65,12 +66,26 @@ class Money(DomainModel):
             )
         return self
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SignedMoney):
+            return NotImplemented
+        return (self.amount, self.currency) == (other.amount, other.currency)
+
+    def __hash__(self) -> int:
+        return hash((self.amount, self.currency))
+
     def __str__(self) -> str:
         return f"{self.amount:.{minor_units(self.currency)}f} {self.currency}"
 
     @classmethod
-    def of(cls, amount: str | int | Decimal, currency: str) -> Money:
+    def of(cls, amount: str | int | Decimal, currency: str) -> Self:
         return cls(amount=Decimal(str(amount)), currency=currency)
+
+
+class Money(SignedMoney):
+    """An amount in one currency, zero or more. Never a float."""
+
+    amount: Decimal = Field(ge=Decimal(0), max_digits=14)
 
 
 def utc_now() -> datetime:

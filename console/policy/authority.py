@@ -11,6 +11,9 @@ the text of a step, not the UI.
 * Cumulative totals: the money already approved or executed on the case and by the agent
   today (from the :class:`EvaluationContext`), plus every earlier money step of the same
   plan (whatever its own verdict, which can only make a later step stricter), plus the step.
+* Money taken back (a credit reversed: a negative amount) is judged by its size against
+  the per-step bands, so taking a credit back needs the authority giving it needed; it
+  adds nothing to the totals and takes nothing off them, so it never frees room under a cap.
 * :func:`may_approve` says whether a role may approve a step at a given level.
 """
 
@@ -44,7 +47,7 @@ from console.domain.authority import (
     Role,
     Verdict,
 )
-from console.domain.base import Money
+from console.domain.base import Money, SignedMoney
 from console.domain.errors import InvalidInput, Issue
 from console.domain.kinds import Journey, SentimentLabel, Tier
 from console.resources import resource_path
@@ -104,8 +107,11 @@ class EvaluationContext:
                 if not isinstance(amount, Decimal) or amount < 0 or not amount.is_finite():
                     raise ValueError(f"{name}[{currency}] must be a non-negative Decimal")
 
-    def plus(self, money: Money) -> EvaluationContext:
-        """This context with ``money`` added to the case's and the agent's day's totals."""
+    def plus(self, money: SignedMoney) -> EvaluationContext:
+        """This context with ``money`` added to the case's and the agent's day's totals
+        (money taken back adds nothing)."""
+        if money.amount <= 0:
+            return self
         return replace(
             self,
             spent_case=_add(self.spent_case, money),
@@ -113,7 +119,7 @@ class EvaluationContext:
         )
 
 
-def _add(totals: Mapping[str, Decimal], money: Money) -> dict[str, Decimal]:
+def _add(totals: Mapping[str, Decimal], money: SignedMoney) -> dict[str, Decimal]:
     out = dict(totals)
     out[money.currency] = out.get(money.currency, Decimal(0)) + money.amount
     return out
@@ -191,6 +197,11 @@ def _sum(money: Money | None) -> _Sum | None:
     return None if money is None else (money.currency, money.amount)
 
 
+def _size(money: SignedMoney | None) -> _Sum | None:
+    """A step's money for the per-step bands: taking money back is as big as giving it."""
+    return None if money is None else (money.currency, abs(money.amount))
+
+
 def _within(band: Band, value: _Sum | None) -> bool:
     """``value`` is in a currency ``band`` lists, and at most its amount."""
     return value is not None and value[0] in band and value[1] <= band[value[0]]
@@ -201,10 +212,11 @@ def _above(band: Band, value: _Sum | None) -> bool:
     return value is not None and value[0] in band and value[1] > band[value[0]]
 
 
-def _total(spent: Mapping[str, Decimal], money: Money | None) -> _Sum | None:
+def _total(spent: Mapping[str, Decimal], money: SignedMoney | None) -> _Sum | None:
     if money is None:
         return None
-    return (money.currency, spent.get(money.currency, Decimal(0)) + money.amount)
+    counted = max(money.amount, Decimal(0))  # money taken back adds nothing to a total
+    return (money.currency, spent.get(money.currency, Decimal(0)) + counted)
 
 
 def _matches(rule: AuthorityRule, step: PlanStep, ctx: EvaluationContext) -> bool:
@@ -230,9 +242,9 @@ def _matches(rule: AuthorityRule, step: PlanStep, ctx: EvaluationContext) -> boo
         units = _units(step)
         checks.append(units is not None and units <= when.max_quantity)
     if when.max_amount is not None:
-        checks.append(_within(when.max_amount, _sum(money)))
+        checks.append(_within(when.max_amount, _size(money)))
     if when.min_amount is not None:
-        checks.append(_above(when.min_amount, _sum(money)))
+        checks.append(_above(when.min_amount, _size(money)))
     case_total = _total(ctx.spent_case, money)
     day_total = _total(ctx.spent_today, money)
     if when.max_case_total is not None:

@@ -303,6 +303,7 @@ class DecisionService:
             # (an agent's edit stays), unless it is edited again now.
             asked = {sid: row.step for sid, row in existing.items()}
             final = _apply_edits(proposal, chosen, edited or [], asked)
+            _check_reversals(conn, proposal, final)
             for step in final:
                 pause = self._controls.paused_for(step.action)
                 if pause is not None:
@@ -409,9 +410,10 @@ class DecisionService:
         ]
 
     async def undo(self, execution_id: str, by: Principal) -> DecisionResult:
-        """Undo an executed step: a new compensating step, approved (or sent to a
-        supervisor) like any other — history is never edited. Only reversible action
-        types with a compensation Tandem can work out are undone here."""
+        """Undo an executed step: a new compensating step (an inventory change negated, a
+        credit's reversal), approved (or sent to a supervisor) like any other — history is
+        never edited. Only steps whose compensation Tandem can work out are undone here
+        (see :func:`compensation`), each once."""
         require(by, Capability.APPROVE, sandbox=self._sandbox)
         from console.store import outbox
 
@@ -852,35 +854,93 @@ def _execute(
 
 
 def compensation(row: Any) -> PlanStep:
-    """The step that undoes an executed outbox ``row``; InvalidInput when there is none."""
-    from pydantic import TypeAdapter
+    """The step that undoes an executed outbox ``row``; InvalidInput when there is none.
 
+    An inventory change is undone by the opposite change; an account credit by its
+    reversal: the same amount taken back (negated), naming the credit by the reference
+    the accounts system gave it."""
     kind = ActionKind(row.action)
-    declared = ACTION_TYPES[kind].compensation
+    compensating = ACTION_TYPES[kind].compensation
     params = dict(row.params)
-    params.pop("ticket_id", None)
-    step_id = f"undo-{row.step_id}"
-    if declared is ActionKind.ADJUST_INVENTORY and kind is ActionKind.ADJUST_INVENTORY:
+    reason = f"Undo of {row.id}"
+    undone: dict[str, Any] | None = None
+    if compensating is ActionKind.ADJUST_INVENTORY and kind is ActionKind.ADJUST_INVENTORY:
         undone = {
             "sku": params["sku"],
             "warehouse": params["warehouse"],
             "delta": -int(params["delta"]),
-            "reason": f"Undo of {row.id}",
+            "reason": reason,
         }
-        return TypeAdapter(PlanStep).validate_python(
-            {"step_id": step_id, "action": "adjust_inventory", "params": undone}
-        )
-    raise InvalidInput(
-        f"Tandem cannot undo {kind.value.replace('_', ' ')} by itself",
-        [
-            Issue(
-                row.id,
-                "action",
-                "no compensating step is defined for it: undo it in the remote system, "
-                "and note it on the case",
+    elif compensating is ActionKind.ACCOUNT_CREDIT and kind is ActionKind.ACCOUNT_CREDIT:
+        if params.get("reverses"):
+            raise _cannot_undo(
+                row, "it takes a credit back already: give a new credit if one is due"
             )
-        ],
+        if not row.remote_ref:
+            raise _cannot_undo(
+                row,
+                "the accounts system did not name the credit (it was marked done by hand), "
+                "so Tandem cannot say which credit to take back: reverse it in the accounts "
+                "system, and note it on the case",
+            )
+        given = params["amount"]
+        undone = {
+            "customer_id": params["customer_id"],
+            "amount": {
+                "amount": str(-Decimal(str(given["amount"]))),
+                "currency": given["currency"],
+            },
+            "reason": reason,
+            "reverses": row.remote_ref,
+        }
+    if compensating is None or undone is None:
+        raise _cannot_undo(
+            row,
+            "no compensating step is defined for it: undo it in the remote system, "
+            "and note it on the case",
+        )
+    return rows.step_adapter().validate_python(
+        {"step_id": f"undo-{row.step_id}", "action": compensating.value, "params": undone}
     )
+
+
+def undoable(row: Any) -> bool:
+    """Whether :func:`compensation` can work out the step that undoes ``row``."""
+    try:
+        compensation(row)
+    except InvalidInput:
+        return False
+    return True
+
+
+def _cannot_undo(row: Any, why: str) -> InvalidInput:
+    action = ActionKind(row.action).value.replace("_", " ")
+    return InvalidInput(f"Tandem cannot undo {action} by itself", [Issue(row.id, "action", why)])
+
+
+def _check_reversals(conn: Any, proposal: Proposal, steps: Sequence[PlanStep]) -> None:
+    """A credit is taken back only by Undo on the credit's own done step, exactly as Undo
+    worked it out: never proposed by a planner, never made or changed by an edit."""
+    from console.store import outbox
+
+    for step in steps:
+        if getattr(step.params, "reverses", None) is None:
+            continue
+        undoes = proposal.id.removeprefix("undo-") if proposal.id.startswith("undo-") else None
+        row = outbox.get(conn, undoes) if undoes else None
+        ours = row is not None and row.case_id == proposal.case_id and undoable(row)
+        if not ours or step != compensation(row):
+            raise InvalidInput(
+                "A credit is taken back only by Undo on the done credit",
+                [
+                    Issue(
+                        step.step_id,
+                        "params.reverses",
+                        "a reversal is made by Undo on the credit's done step, as Undo "
+                        "works it out; it is not proposed or edited",
+                    )
+                ],
+            )
 
 
 def _proposal(conn: Any, case_id: str, proposal_id: str) -> Proposal:

@@ -157,8 +157,11 @@ def put_step(
     decision_id: str,
 ) -> None:
     """Insert or update one step's state (the first requester and time are kept), and
-    the running totals of money on its case and its requester's day."""
+    the running totals of money on its case and its requester's day. Money taken back
+    (a credit reversed) counts towards no cap: neither kept with the step nor summed."""
     money = step_amount(step) if ACTION_TYPES[step.action].moves_money else None
+    if money is not None and money.amount < 0:
+        money = None
     before = db.execute(
         "SELECT state, currency, amount, requested_by, requested_at FROM plan_steps"
         " WHERE proposal_id = ? AND step_id = ?",

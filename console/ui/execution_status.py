@@ -55,10 +55,12 @@ def moment(text: str | None) -> datetime | None:
 
 
 def reversible(row: OutboxRow) -> bool:
-    from console.domain.actions import ACTION_TYPES
+    """Whether Undo can work out the step that undoes this done action (the same check
+    the decision service makes): an inventory change, a credit the accounts system named."""
+    from console.services.decisions import undoable
 
     try:
-        return ACTION_TYPES[ActionKind(row.action)].reversible
+        return undoable(row)
     except (KeyError, ValueError):
         return False
 

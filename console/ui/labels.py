@@ -29,7 +29,7 @@ from console.domain.kinds import (
 )
 
 if TYPE_CHECKING:  # the pydantic models stay out of the first paint's imports
-    from console.domain.base import Money
+    from console.domain.base import SignedMoney
 
 
 def journey(value: Journey) -> str:
@@ -275,7 +275,7 @@ def exact_date(when: datetime) -> str:
     return when.astimezone().strftime("%Y-%m-%d")
 
 
-def money(value: Money) -> str:
+def money(value: SignedMoney) -> str:
     from console.domain.base import minor_units
 
     places = minor_units(value.currency)

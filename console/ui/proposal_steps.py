@@ -318,11 +318,14 @@ class StepCard(QFrame):
                 (self.tr("Shipping"), self._speed(p.speed)),
             ]
         if kind is ActionKind.ACCOUNT_CREDIT:
-            return [
+            rows = [
                 (self.tr("Amount"), labels.money(p.amount)),
                 (self.tr("Customer"), p.customer_id),
                 (self.tr("Reason"), p.reason),
             ]
+            if p.reverses:  # Undo's reversal: the credit it takes back
+                rows.insert(1, (self.tr("Takes back"), p.reverses))
+            return rows
         if kind is ActionKind.REPLY_TO_CUSTOMER:
             rows = [
                 (self.tr("Channel"), self._channel(p.channel)),
@@ -421,9 +424,16 @@ class StepCard(QFrame):
                 .replace("%2", p.order_id)
                 .replace("%3", self._speed(p.speed))
             )
+        if kind is ActionKind.ACCOUNT_CREDIT and p.reverses:
+            return (
+                self.tr("Accounts: take back credit %1 (%2) from customer %3")
+                .replace("%1", p.reverses)
+                .replace("%2", labels.money(p.amount))
+                .replace("%3", p.customer_id)
+            )
         if kind is ActionKind.ACCOUNT_CREDIT:
             return (
-                self.tr("Payments: credit %1 to customer %2")
+                self.tr("Accounts: credit %1 to customer %2")
                 .replace("%1", labels.money(p.amount))
                 .replace("%2", p.customer_id)
             )

@@ -59,6 +59,9 @@ CURRENCY_PATTERN = r"^[A-Z]{3}$"
 COMMON_CURRENCIES = ("USD", "EUR", "GBP", "CNY", "JPY", "CAD", "AUD", "CHF")
 MAX_DIFF_ROWS = 6  # the diff view grows to this many rows, then scrolls
 TONES = frozenset({"neutral", "ok", "warning", "danger"})
+# Parameters Tandem sets and people do not edit (the credit a reversal takes back is named
+# by Undo): no row of the form, kept as proposed.
+FIXED_PARAMS = frozenset({"reverses"})
 
 
 # The editors' strings are in the form's translation context, written in full as
@@ -503,7 +506,8 @@ class StepEditForm(QWidget):
         self._editors: list[_Editor] = []
         params = ACTION_TYPES[self._kind].params_model
         for name, info in params.model_fields.items():
-            self._add_row(f"params.{name}", _field_spec(name, info), getattr(step.params, name))
+            if name not in FIXED_PARAMS:
+                self._add_row(f"params.{name}", _field_spec(name, info), getattr(step.params, name))
         for name, info in type(step).model_fields.items():  # the step's own free fields
             if name not in ("step_id", "action", "params"):
                 self._add_row(name, _field_spec(name, info), getattr(step, name))
@@ -654,7 +658,8 @@ class StepEditForm(QWidget):
     def result(self) -> tuple[PlanStep | None, list[FieldError]]:
         """The edited step, or ``None`` and every problem; never raises."""
         data: dict[str, Any] = {"step_id": self._proposed.step_id, "action": self._proposed.action}
-        params: dict[str, Any] = {}
+        fixed = FIXED_PARAMS & set(type(self._proposed.params).model_fields)
+        params: dict[str, Any] = {name: getattr(self._proposed.params, name) for name in fixed}
         for editor in self._editors:
             head, _, name = editor.path.partition(".")
             if head == "params":

@@ -1160,238 +1160,238 @@
 <context>
     <name>ExecutionText</name>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="81"/>
+        <location filename="../../console/ui/execution_status.py" line="83"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="82"/>
+        <location filename="../../console/ui/execution_status.py" line="84"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="83"/>
+        <location filename="../../console/ui/execution_status.py" line="85"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="84"/>
+        <location filename="../../console/ui/execution_status.py" line="86"/>
         <source>Logistics</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="85"/>
+        <location filename="../../console/ui/execution_status.py" line="87"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="86"/>
+        <location filename="../../console/ui/execution_status.py" line="88"/>
         <source>Account credits</source>
         <translation>账户抵扣</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="87"/>
+        <location filename="../../console/ui/execution_status.py" line="89"/>
         <source>Tandem</source>
         <translation>Tandem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="110"/>
+        <location filename="../../console/ui/execution_status.py" line="112"/>
         <source>you</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="130"/>
+        <location filename="../../console/ui/execution_status.py" line="132"/>
         <source>Undone by %1</source>
         <translation>已由%1撤销</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="132"/>
+        <location filename="../../console/ui/execution_status.py" line="134"/>
         <source>Being undone by %1 — %2</source>
         <translation>%1正在撤销 — %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="138"/>
+        <location filename="../../console/ui/execution_status.py" line="140"/>
         <source>Waiting: %1 down, retry at %2</source>
         <translation>等待中：%1不可用，%2 重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="140"/>
+        <location filename="../../console/ui/execution_status.py" line="142"/>
         <source>Waiting: %1 down; sent when it is back</source>
         <translation>等待中：%1不可用；恢复后发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="143"/>
+        <location filename="../../console/ui/execution_status.py" line="145"/>
         <source>Waiting: attempt %1 failed, retry at %2</source>
         <translation>等待中：第 %1 次尝试失败，%2 重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="149"/>
+        <location filename="../../console/ui/execution_status.py" line="151"/>
         <source>Queued for %1 — write-back is not running</source>
         <translation>排队发往%1 — 回写未运行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="151"/>
+        <location filename="../../console/ui/execution_status.py" line="153"/>
         <source>Queued for %1</source>
         <translation>排队发往%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="153"/>
+        <location filename="../../console/ui/execution_status.py" line="155"/>
         <source>Sending… (attempt %1)</source>
         <translation>发送中…（第 %1 次尝试）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="158"/>
+        <location filename="../../console/ui/execution_status.py" line="160"/>
         <source>Done — %1</source>
         <translation>已完成 — %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="159"/>
+        <location filename="../../console/ui/execution_status.py" line="161"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="162"/>
+        <location filename="../../console/ui/execution_status.py" line="164"/>
         <source>Done (confirmed) — %1</source>
         <translation>已完成（已确认） — %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="163"/>
+        <location filename="../../console/ui/execution_status.py" line="165"/>
         <source>Done (confirmed)</source>
         <translation>已完成（已确认）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="165"/>
+        <location filename="../../console/ui/execution_status.py" line="167"/>
         <source>no reason given</source>
         <translation>未说明原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="166"/>
+        <location filename="../../console/ui/execution_status.py" line="168"/>
         <source>Refused by %1: %2</source>
         <translation>%1拒绝：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="169"/>
+        <location filename="../../console/ui/execution_status.py" line="171"/>
         <source>Outcome unknown — check %1</source>
         <translation>结果未知 — 请核查%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="170"/>
+        <location filename="../../console/ui/execution_status.py" line="172"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="175"/>
+        <location filename="../../console/ui/execution_status.py" line="177"/>
         <source>%1 in %2 · attempts: %3</source>
         <translation>%2中的%1 · 尝试次数：%3</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="181"/>
+        <location filename="../../console/ui/execution_status.py" line="183"/>
         <source>Last: %1</source>
         <translation>最近：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="183"/>
+        <location filename="../../console/ui/execution_status.py" line="185"/>
         <source>Reference: %1</source>
         <translation>编号：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="186"/>
+        <location filename="../../console/ui/execution_status.py" line="188"/>
         <source>Updated %1</source>
         <translation>更新于 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="187"/>
+        <location filename="../../console/ui/execution_status.py" line="189"/>
         <source>Idempotency key: %1</source>
         <translation>幂等键：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="194"/>
+        <location filename="../../console/ui/execution_status.py" line="196"/>
         <source>%1 queued</source>
         <translation>排队 %1 项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="197"/>
+        <location filename="../../console/ui/execution_status.py" line="199"/>
         <source>%1 down since %2 — %3</source>
         <translation>%1自 %2 起不可用 — %3</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="201"/>
+        <location filename="../../console/ui/execution_status.py" line="203"/>
         <source>%1 down — %3</source>
         <translation>%1不可用 — %3</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="204"/>
+        <location filename="../../console/ui/execution_status.py" line="206"/>
         <source>%1: probing — %2</source>
         <translation>%1：探测中 — %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="206"/>
+        <location filename="../../console/ui/execution_status.py" line="208"/>
         <source>%1 up — %2</source>
         <translation>%1正常 — %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="212"/>
+        <location filename="../../console/ui/execution_status.py" line="214"/>
         <source>%1 failures in a row</source>
         <translation>连续失败 %1 次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="214"/>
+        <location filename="../../console/ui/execution_status.py" line="216"/>
         <source>No failures</source>
         <translation>无失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="216"/>
+        <location filename="../../console/ui/execution_status.py" line="218"/>
         <source>Down since %1</source>
         <translation>自 %1 起不可用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="217"/>
+        <location filename="../../console/ui/execution_status.py" line="219"/>
         <source>Actions waiting to be sent: %1</source>
         <translation>等待发送的操作：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="225"/>
+        <location filename="../../console/ui/execution_status.py" line="227"/>
         <source>Nothing changed: %1 is no longer waiting for that.</source>
         <translation>未做更改：%1已不在等待此操作。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="229"/>
-        <location filename="../../console/ui/execution_status.py" line="230"/>
+        <location filename="../../console/ui/execution_status.py" line="231"/>
+        <location filename="../../console/ui/execution_status.py" line="232"/>
         <source>Sent again: %1, with its original key.</source>
         <translation>已重新发送：%1，使用原来的幂等键。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="231"/>
+        <location filename="../../console/ui/execution_status.py" line="233"/>
         <source>Cancelled: %1 will not be sent.</source>
         <translation>已取消：%1不会被发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="232"/>
+        <location filename="../../console/ui/execution_status.py" line="234"/>
         <source>Marked done: %1.</source>
         <translation>已标记为完成：%1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="233"/>
+        <location filename="../../console/ui/execution_status.py" line="235"/>
         <source>Marked not done: %1 is cancelled.</source>
         <translation>已标记为未完成：%1已取消。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="240"/>
+        <location filename="../../console/ui/execution_status.py" line="242"/>
         <source>Undo of %1 sent to a supervisor.</source>
         <translation>%1的撤销已提交主管审批。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="243"/>
+        <location filename="../../console/ui/execution_status.py" line="245"/>
         <source>Undo of %1 approved: it is sent next.</source>
         <translation>%1的撤销已批准：接下来发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="248"/>
+        <location filename="../../console/ui/execution_status.py" line="250"/>
         <source>Not done: %1</source>
         <translation>未执行：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="251"/>
+        <location filename="../../console/ui/execution_status.py" line="253"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
@@ -3640,8 +3640,8 @@
     <message>
         <location filename="../../console/ui/proposal_steps.py" line="312"/>
         <location filename="../../console/ui/proposal_steps.py" line="324"/>
-        <location filename="../../console/ui/proposal_steps.py" line="345"/>
-        <location filename="../../console/ui/proposal_steps.py" line="351"/>
+        <location filename="../../console/ui/proposal_steps.py" line="348"/>
+        <location filename="../../console/ui/proposal_steps.py" line="354"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -3661,112 +3661,127 @@
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="328"/>
+        <location filename="../../console/ui/proposal_steps.py" line="327"/>
+        <source>Takes back</source>
+        <translation>冲回</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="331"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="329"/>
+        <location filename="../../console/ui/proposal_steps.py" line="332"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="332"/>
+        <location filename="../../console/ui/proposal_steps.py" line="335"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="336"/>
+        <location filename="../../console/ui/proposal_steps.py" line="339"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="337"/>
+        <location filename="../../console/ui/proposal_steps.py" line="340"/>
         <source>Shipment</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="338"/>
+        <location filename="../../console/ui/proposal_steps.py" line="341"/>
         <source>Request</source>
         <translation>请求</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="342"/>
+        <location filename="../../console/ui/proposal_steps.py" line="345"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="343"/>
+        <location filename="../../console/ui/proposal_steps.py" line="346"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="344"/>
+        <location filename="../../console/ui/proposal_steps.py" line="347"/>
         <source>Change</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="349"/>
+        <location filename="../../console/ui/proposal_steps.py" line="352"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="350"/>
+        <location filename="../../console/ui/proposal_steps.py" line="353"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="354"/>
+        <location filename="../../console/ui/proposal_steps.py" line="357"/>
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="359"/>
+        <location filename="../../console/ui/proposal_steps.py" line="362"/>
         <source>Hide preview ▾</source>
         <translation>隐藏预览 ▾</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="359"/>
+        <location filename="../../console/ui/proposal_steps.py" line="362"/>
         <source>Preview ▸</source>
         <translation>预览 ▸</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="375"/>
+        <location filename="../../console/ui/proposal_steps.py" line="378"/>
         <source>The customer would receive:</source>
         <translation>客户将收到：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="377"/>
+        <location filename="../../console/ui/proposal_steps.py" line="380"/>
         <source>The carrier would receive:</source>
         <translation>承运商将收到：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="379"/>
+        <location filename="../../console/ui/proposal_steps.py" line="382"/>
         <source>The team would read:</source>
         <translation>团队将看到：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="381"/>
+        <location filename="../../console/ui/proposal_steps.py" line="384"/>
         <source>Closing summary:</source>
         <translation>结案摘要：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="387"/>
+        <location filename="../../console/ui/proposal_steps.py" line="390"/>
         <source>Subject: %1</source>
         <translation>主题：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="412"/>
+        <location filename="../../console/ui/proposal_steps.py" line="415"/>
         <source>Payments: refund %1 on %2 for %3</source>
         <translation>支付：对 %2 退款 %1（%3）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="407"/>
+        <location filename="../../console/ui/proposal_steps.py" line="429"/>
+        <source>Accounts: take back credit %1 (%2) from customer %3</source>
+        <translation>账户系统：从客户 %3 处冲回抵扣金 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="436"/>
+        <source>Accounts: credit %1 to customer %2</source>
+        <translation>账户系统：向客户 %2 发放抵扣金 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_steps.py" line="410"/>
         <source>order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="409"/>
+        <location filename="../../console/ui/proposal_steps.py" line="412"/>
         <source>subscription %1</source>
         <translation>订阅 %1</translation>
     </message>
@@ -3806,137 +3821,136 @@
         <translation>自动执行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="419"/>
+        <location filename="../../console/ui/proposal_steps.py" line="422"/>
         <source>Orders: reship %1 for order %2 by %3</source>
         <translation>订单：为订单 %2 补发 %1，%3</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="426"/>
         <source>Payments: credit %1 to customer %2</source>
-        <translation>支付：向客户 %2 发放抵扣金 %1</translation>
+        <translation type="vanished">支付：向客户 %2 发放抵扣金 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="432"/>
+        <location filename="../../console/ui/proposal_steps.py" line="442"/>
         <source>Tickets: post a public reply by %1 (%2)</source>
         <translation>工单：通过%1发布公开回复（%2）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="438"/>
+        <location filename="../../console/ui/proposal_steps.py" line="448"/>
         <source>Logistics: ask %1 to %2 shipment %3</source>
         <translation>物流：请 %1 对货件 %3 执行“%2”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="445"/>
+        <location filename="../../console/ui/proposal_steps.py" line="455"/>
         <source>Inventory: change stock of %1 in %2 by %3</source>
         <translation>库存：将 %2 中 %1 的库存变动 %3</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="451"/>
+        <location filename="../../console/ui/proposal_steps.py" line="461"/>
         <source>Tickets: escalate to the %1 team</source>
         <translation>工单：升级至%1团队</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="452"/>
+        <location filename="../../console/ui/proposal_steps.py" line="462"/>
         <source> (urgent)</source>
         <translation>（紧急）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="454"/>
+        <location filename="../../console/ui/proposal_steps.py" line="464"/>
         <source>Tandem: close the case as “%1”</source>
         <translation>Tandem：以“%1”关闭案件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="464"/>
+        <location filename="../../console/ui/proposal_steps.py" line="474"/>
         <source>standard delivery</source>
         <translation>标准配送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="464"/>
+        <location filename="../../console/ui/proposal_steps.py" line="474"/>
         <source>express</source>
         <translation>加急配送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="469"/>
+        <location filename="../../console/ui/proposal_steps.py" line="479"/>
         <source>email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="469"/>
+        <location filename="../../console/ui/proposal_steps.py" line="479"/>
         <source>chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="469"/>
+        <location filename="../../console/ui/proposal_steps.py" line="479"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="475"/>
+        <location filename="../../console/ui/proposal_steps.py" line="485"/>
         <source>Trace</source>
         <translation>追踪</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="476"/>
+        <location filename="../../console/ui/proposal_steps.py" line="486"/>
         <source>Claim</source>
         <translation>索赔</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="477"/>
+        <location filename="../../console/ui/proposal_steps.py" line="487"/>
         <source>Expedite</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="478"/>
+        <location filename="../../console/ui/proposal_steps.py" line="488"/>
         <source>Return pickup</source>
         <translation>退货取件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="479"/>
+        <location filename="../../console/ui/proposal_steps.py" line="489"/>
         <source>Hold</source>
         <translation>暂扣</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="484"/>
+        <location filename="../../console/ui/proposal_steps.py" line="494"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="485"/>
+        <location filename="../../console/ui/proposal_steps.py" line="495"/>
         <source>billing</source>
         <translation>账务</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="486"/>
+        <location filename="../../console/ui/proposal_steps.py" line="496"/>
         <source>logistics</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="487"/>
+        <location filename="../../console/ui/proposal_steps.py" line="497"/>
         <source>technical</source>
         <translation>技术</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="488"/>
+        <location filename="../../console/ui/proposal_steps.py" line="498"/>
         <source>legal</source>
         <translation>法务</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="493"/>
+        <location filename="../../console/ui/proposal_steps.py" line="503"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="494"/>
+        <location filename="../../console/ui/proposal_steps.py" line="504"/>
         <source>no action needed</source>
         <translation>无需处理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="495"/>
+        <location filename="../../console/ui/proposal_steps.py" line="505"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="496"/>
+        <location filename="../../console/ui/proposal_steps.py" line="506"/>
         <source>customer unreachable</source>
         <translation>无法联系客户</translation>
     </message>
@@ -4050,22 +4064,22 @@
 <context>
     <name>StepDiffView</name>
     <message>
-        <location filename="../../console/ui/step_form.py" line="837"/>
+        <location filename="../../console/ui/step_form.py" line="842"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="837"/>
+        <location filename="../../console/ui/step_form.py" line="842"/>
         <source>Proposed</source>
         <translation>提议值</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="837"/>
+        <location filename="../../console/ui/step_form.py" line="842"/>
         <source>Edited</source>
         <translation>编辑后</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="838"/>
+        <location filename="../../console/ui/step_form.py" line="843"/>
         <source>Changes to the proposed step</source>
         <translation>对提议步骤的更改</translation>
     </message>
@@ -4073,43 +4087,43 @@
 <context>
     <name>StepEditDialog</name>
     <message>
-        <location filename="../../console/ui/step_form.py" line="881"/>
+        <location filename="../../console/ui/step_form.py" line="886"/>
         <source>Edit step: %1</source>
         <translation>编辑步骤：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="888"/>
-        <location filename="../../console/ui/step_form.py" line="916"/>
+        <location filename="../../console/ui/step_form.py" line="893"/>
+        <location filename="../../console/ui/step_form.py" line="921"/>
         <source>No changes yet</source>
         <translation>尚无更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="895"/>
+        <location filename="../../console/ui/step_form.py" line="900"/>
         <source>Use edited step</source>
         <translation>使用编辑后的步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="896"/>
+        <location filename="../../console/ui/step_form.py" line="901"/>
         <source>Use the edited step</source>
         <translation>使用编辑后的步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="914"/>
+        <location filename="../../console/ui/step_form.py" line="919"/>
         <source>Fix the marked fields to see the changes</source>
         <translation>请修正标出的字段以查看更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="916"/>
+        <location filename="../../console/ui/step_form.py" line="921"/>
         <source>Changes</source>
         <translation>更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="921"/>
+        <location filename="../../console/ui/step_form.py" line="926"/>
         <source>Fix the marked fields to re-check who may approve this step.</source>
         <translation>请修正标出的字段，以便重新检查谁可以批准此步骤。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="930"/>
+        <location filename="../../console/ui/step_form.py" line="935"/>
         <source>Could not re-check who may approve this step.</source>
         <translation>无法重新检查谁可以批准此步骤。</translation>
     </message>
@@ -4117,380 +4131,380 @@
 <context>
     <name>StepEditForm</name>
     <message>
-        <location filename="../../console/ui/step_form.py" line="492"/>
+        <location filename="../../console/ui/step_form.py" line="495"/>
         <source>%1 · step %2</source>
         <translation>%1 · 步骤 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="512"/>
+        <location filename="../../console/ui/step_form.py" line="516"/>
         <source>Problems with the edited step</source>
         <translation>编辑后步骤的问题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="554"/>
+        <location filename="../../console/ui/step_form.py" line="558"/>
         <source>Optional: leave empty for none</source>
         <translation>可选：留空表示无</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="561"/>
+        <location filename="../../console/ui/step_form.py" line="565"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="562"/>
+        <location filename="../../console/ui/step_form.py" line="566"/>
         <source>Subscription</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="563"/>
+        <location filename="../../console/ui/step_form.py" line="567"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="564"/>
+        <location filename="../../console/ui/step_form.py" line="568"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="565"/>
+        <location filename="../../console/ui/step_form.py" line="569"/>
         <source>Shipment</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="566"/>
+        <location filename="../../console/ui/step_form.py" line="570"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="567"/>
+        <location filename="../../console/ui/step_form.py" line="571"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="568"/>
+        <location filename="../../console/ui/step_form.py" line="572"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="569"/>
+        <location filename="../../console/ui/step_form.py" line="573"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="570"/>
+        <location filename="../../console/ui/step_form.py" line="574"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="571"/>
+        <location filename="../../console/ui/step_form.py" line="575"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="572"/>
+        <location filename="../../console/ui/step_form.py" line="576"/>
         <source>Shipping</source>
         <translation>配送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="573"/>
+        <location filename="../../console/ui/step_form.py" line="577"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="574"/>
+        <location filename="../../console/ui/step_form.py" line="578"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="575"/>
         <location filename="../../console/ui/step_form.py" line="579"/>
+        <location filename="../../console/ui/step_form.py" line="583"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="576"/>
+        <location filename="../../console/ui/step_form.py" line="580"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="577"/>
+        <location filename="../../console/ui/step_form.py" line="581"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="578"/>
+        <location filename="../../console/ui/step_form.py" line="582"/>
         <source>Request</source>
         <translation>请求</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="580"/>
+        <location filename="../../console/ui/step_form.py" line="584"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="581"/>
+        <location filename="../../console/ui/step_form.py" line="585"/>
         <source>Change</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="582"/>
+        <location filename="../../console/ui/step_form.py" line="586"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="583"/>
+        <location filename="../../console/ui/step_form.py" line="587"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="584"/>
+        <location filename="../../console/ui/step_form.py" line="588"/>
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="585"/>
+        <location filename="../../console/ui/step_form.py" line="589"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="586"/>
+        <location filename="../../console/ui/step_form.py" line="590"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="597"/>
+        <location filename="../../console/ui/step_form.py" line="601"/>
         <source>Standard delivery</source>
         <translation>标准配送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="598"/>
+        <location filename="../../console/ui/step_form.py" line="602"/>
         <source>Express</source>
         <translation>加急配送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="599"/>
+        <location filename="../../console/ui/step_form.py" line="603"/>
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="600"/>
+        <location filename="../../console/ui/step_form.py" line="604"/>
         <source>Chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="601"/>
+        <location filename="../../console/ui/step_form.py" line="605"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="602"/>
+        <location filename="../../console/ui/step_form.py" line="606"/>
         <source>Trace</source>
         <translation>追踪</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="603"/>
+        <location filename="../../console/ui/step_form.py" line="607"/>
         <source>Claim</source>
         <translation>索赔</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="604"/>
+        <location filename="../../console/ui/step_form.py" line="608"/>
         <source>Expedite</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="605"/>
+        <location filename="../../console/ui/step_form.py" line="609"/>
         <source>Return pickup</source>
         <translation>退货取件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="606"/>
+        <location filename="../../console/ui/step_form.py" line="610"/>
         <source>Hold</source>
         <translation>暂扣</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="607"/>
+        <location filename="../../console/ui/step_form.py" line="611"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="608"/>
+        <location filename="../../console/ui/step_form.py" line="612"/>
         <source>Billing</source>
         <translation>账务</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="609"/>
+        <location filename="../../console/ui/step_form.py" line="613"/>
         <source>Logistics</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="610"/>
+        <location filename="../../console/ui/step_form.py" line="614"/>
         <source>Technical</source>
         <translation>技术</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="611"/>
+        <location filename="../../console/ui/step_form.py" line="615"/>
         <source>Legal</source>
         <translation>法务</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="612"/>
+        <location filename="../../console/ui/step_form.py" line="616"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="613"/>
+        <location filename="../../console/ui/step_form.py" line="617"/>
         <source>No action needed</source>
         <translation>无需处理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="614"/>
+        <location filename="../../console/ui/step_form.py" line="618"/>
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="615"/>
+        <location filename="../../console/ui/step_form.py" line="619"/>
         <source>Customer unreachable</source>
         <translation>无法联系客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="412"/>
-        <location filename="../../console/ui/step_form.py" line="634"/>
+        <location filename="../../console/ui/step_form.py" line="415"/>
+        <location filename="../../console/ui/step_form.py" line="638"/>
         <source>%1, row %2</source>
         <translation>%1，第 %2 行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="180"/>
-        <location filename="../../console/ui/step_form.py" line="286"/>
+        <location filename="../../console/ui/step_form.py" line="183"/>
+        <location filename="../../console/ui/step_form.py" line="289"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="343"/>
+        <location filename="../../console/ui/step_form.py" line="346"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="364"/>
+        <location filename="../../console/ui/step_form.py" line="367"/>
         <source>Add item</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="386"/>
+        <location filename="../../console/ui/step_form.py" line="389"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="418"/>
+        <location filename="../../console/ui/step_form.py" line="421"/>
         <source>Remove %1</source>
         <translation>移除 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="429"/>
+        <location filename="../../console/ui/step_form.py" line="432"/>
         <source>Add a row to %1</source>
         <translation>向 %1 添加一行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="768"/>
+        <location filename="../../console/ui/step_form.py" line="773"/>
         <source>is required</source>
         <translation>为必填项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="773"/>
+        <location filename="../../console/ui/step_form.py" line="778"/>
         <source>can&apos;t be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="774"/>
+        <location filename="../../console/ui/step_form.py" line="779"/>
         <source>needs at least %1 characters</source>
         <translation>至少需要 %1 个字符</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="776"/>
+        <location filename="../../console/ui/step_form.py" line="781"/>
         <source>is too long: at most %1 characters</source>
         <translation>过长：最多 %1 个字符</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="780"/>
+        <location filename="../../console/ui/step_form.py" line="785"/>
         <source>must be three capital letters, like USD</source>
         <translation>必须为三个大写字母，如 USD</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="782"/>
+        <location filename="../../console/ui/step_form.py" line="787"/>
         <source>must be a language code, like en or zh-CN</source>
         <translation>必须为语言代码，如 en 或 zh-CN</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="785"/>
+        <location filename="../../console/ui/step_form.py" line="790"/>
         <source>must start with a letter or digit and use only letters, digits and _ . : -</source>
         <translation>必须以字母或数字开头，且只能包含字母、数字和 _ . : -</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="787"/>
+        <location filename="../../console/ui/step_form.py" line="792"/>
         <source>is not in the expected form</source>
         <translation>格式不正确</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="789"/>
+        <location filename="../../console/ui/step_form.py" line="794"/>
         <source>must be a number, like 12.50</source>
         <translation>必须为数字，如 12.50</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="791"/>
+        <location filename="../../console/ui/step_form.py" line="796"/>
         <source>must be a finite number</source>
         <translation>必须为有限数值</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="793"/>
+        <location filename="../../console/ui/step_form.py" line="798"/>
         <source>must be a whole number</source>
         <translation>必须为整数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="796"/>
+        <location filename="../../console/ui/step_form.py" line="801"/>
         <source>can&apos;t be negative</source>
         <translation>不能为负数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="797"/>
+        <location filename="../../console/ui/step_form.py" line="802"/>
         <source>must be at least %1</source>
         <translation>不能小于 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="799"/>
+        <location filename="../../console/ui/step_form.py" line="804"/>
         <source>must be more than %1</source>
         <translation>必须大于 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="801"/>
+        <location filename="../../console/ui/step_form.py" line="806"/>
         <source>must be at most %1</source>
         <translation>不能大于 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="803"/>
+        <location filename="../../console/ui/step_form.py" line="808"/>
         <source>must be less than %1</source>
         <translation>必须小于 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="805"/>
+        <location filename="../../console/ui/step_form.py" line="810"/>
         <source>has too many digits: at most %1</source>
         <translation>位数过多：最多 %1 位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="807"/>
+        <location filename="../../console/ui/step_form.py" line="812"/>
         <source>has too many decimal places: at most %1</source>
         <translation>小数位数过多：最多 %1 位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="811"/>
+        <location filename="../../console/ui/step_form.py" line="816"/>
         <source>needs at least %1 row(s)</source>
         <translation>至少需要 %1 行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="813"/>
+        <location filename="../../console/ui/step_form.py" line="818"/>
         <source>has too many rows: at most %1</source>
         <translation>行数过多：最多 %1 行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="815"/>
+        <location filename="../../console/ui/step_form.py" line="820"/>
         <source>is not one of the choices</source>
         <translation>不在可选项中</translation>
     </message>

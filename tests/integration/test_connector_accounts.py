@@ -1,7 +1,7 @@
 """Account credit written back to the sandbox's accounts system over loopback: the shipped
 connector gives a credit once per key and finds it again, and an approved credit goes
 through the outbox to the ``accounts`` destination — done once, or refused with the
-system's reason."""
+system's reason; undone, it is taken back once by its reversal."""
 
 from __future__ import annotations
 
@@ -14,14 +14,16 @@ import pytest
 from console.connectors.delivery import Outcome
 from console.connectors.registry import ConnectorSet
 from console.domain.actions import PlanStep
+from console.domain.errors import ConflictError, InvalidInput
 from console.domain.kinds import ActionKind, ExecutionState
 from console.sandbox.process import SandboxProcess
 from console.services import Services
 from console.store import audit
+from tests.aio import run
 
 from .conftest import DemoIds
 from .test_connectors_sandbox import with_connectors
-from .test_dispatcher import STEPS, Desk
+from .test_dispatcher import AGENT, STEPS, Desk
 
 
 def account(client: httpx.Client, customer_id: str) -> dict[str, Any]:
@@ -142,3 +144,42 @@ def test_a_credit_the_account_cannot_take_is_refused_with_its_reason(
     assert row.attempts == 1  # never retried
     assert f"held in {held_in}" in (row.last_error or "")
     assert len(credits(client, customer_id)) == count
+
+
+def test_an_undone_credit_is_taken_back_once_and_the_balance_is_where_it_started(
+    desk: Desk, client: httpx.Client
+) -> None:
+    customer_id = customer_of(desk)
+    start = account(client, customer_id)
+    currency = start["currency"]
+    desk.approve(credit_step("c1", customer_id, "6.40", currency))
+    desk.dispatch()
+    (done,) = desk.rows()
+    assert done.state is ExecutionState.DELIVERED, done.last_error
+    assert done.remote_ref
+    given = Decimal(start["balance"]["amount"]) + Decimal("6.40")
+    assert Decimal(account(client, customer_id)["balance"]["amount"]) == given
+
+    undo = run(desk.services.decisions.undo(done.id, AGENT))
+    assert undo.awaiting_supervisor == []  # as small as the credit: the agent may
+    desk.dispatch()
+    first, second = desk.rows()
+    assert (first.id, first.state) == (done.id, ExecutionState.DELIVERED)  # history kept
+    assert (second.compensates, second.state) == (done.id, ExecutionState.DELIVERED)
+    assert second.remote_ref
+    assert second.remote_ref.startswith("CRD-")
+    made = [c for c in credits(client, customer_id) if c["reverses"] == done.remote_ref]
+    assert [(c["id"], c["idempotency_key"]) for c in made] == [
+        (second.remote_ref, second.idempotency_key)
+    ]
+    assert made[0]["amount"] == {"amount": "-6.40", "currency": currency}
+    assert account(client, customer_id)["balance"] == start["balance"]
+
+    with pytest.raises(ConflictError, match="already been undone"):
+        run(desk.services.decisions.undo(done.id, AGENT))
+    with pytest.raises(InvalidInput, match="cannot undo account credit"):
+        run(desk.services.decisions.undo(second.id, AGENT))  # a reversal is not reversed
+    desk.dispatch()
+    assert len(desk.rows()) == 2  # nothing more was sent
+    assert account(client, customer_id)["balance"] == start["balance"]
+    assert audit.verify(desk.services.store.reader()).ok

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from console.domain.actions import PlanStep, RefundStep, ReshipStep
 from console.domain.proposal import FieldChange
-from console.ui.step_form import StepDiffView, StepEditDialog, StepEditForm
+from console.ui.step_form import FIXED_PARAMS, StepDiffView, StepEditDialog, StepEditForm
 
 STEPS: dict[str, dict[str, Any]] = {
     "refund": {
@@ -131,11 +131,33 @@ def test_every_action_type_gets_a_form_that_round_trips(qtbot: Any, kind: str) -
     assert form.value() == step
     assert form.diff() == []
     assert not form.errors.isVisibleTo(form)
-    # Every field of the parameter model has an editor with an accessible name.
+    # Every field of the parameter model has an editor with an accessible name, except
+    # those Tandem sets itself (the credit a reversal takes back).
     for name in type(step.params).model_fields:
+        if name in FIXED_PARAMS:
+            assert form.editor(f"params.{name}") is None, name
+            continue
         widget = field(form, f"params.{name}")
         assert widget.accessibleName(), name
     assert field(form, "note").accessibleName() == "Note"
+
+
+def test_the_credit_a_reversal_takes_back_is_kept_not_edited(qtbot: Any) -> None:
+    data = STEPS["account_credit"]
+    params = {
+        **data["params"],
+        "amount": {"amount": "-500", "currency": "JPY"},
+        "reverses": "CRD-00000042",
+    }
+    step = TypeAdapter(PlanStep).validate_python({**data, "params": params})
+    form = make_form(qtbot, step)
+    assert form.editor("params.reverses") is None
+    assert form.result() == (step, [])
+    field(form, "params.reason").setText("Taken back after all")
+    edited = form.value()
+    assert edited is not None
+    assert edited.params.reverses == "CRD-00000042"  # type: ignore[union-attr]
+    assert [c.path for c in form.diff()] == ["params.reason"]
 
 
 def test_editors_follow_the_field_types(qtbot: Any) -> None:

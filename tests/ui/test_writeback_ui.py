@@ -24,6 +24,7 @@ from console.store.queries import iso
 from console.ui.execution_status import ExecutionText
 from console.ui.outbox_panel import ExecutionModel, SecretDialog, ask_secret, install
 from console.ui.proposal_panel import ProposalPanel
+from console.ui.proposal_steps import StepCard
 from console.ui.tasks import TaskSlots
 from tests.ui.conftest import run_coro
 from tests.ui.test_controls import STEPS, Desk, card, refund, reply
@@ -36,6 +37,15 @@ def stock(step_id: str = "s-stock", delta: int = -2) -> PlanStep:
     return STEPS.validate_python(
         {"step_id": step_id, "action": "adjust_inventory", "params": params}
     )
+
+
+def credit(step_id: str = "s-credit", amount: str = "20.00") -> PlanStep:
+    params = {
+        "customer_id": "cus-1",
+        "amount": {"amount": amount, "currency": "USD"},
+        "reason": "late parcel",
+    }
+    return STEPS.validate_python({"step_id": step_id, "action": "account_credit", "params": params})
 
 
 def reship(step_id: str = "s-reship") -> PlanStep:
@@ -229,19 +239,77 @@ def test_undo_of_a_done_stock_change_creates_its_compensation(
     assert c.execution.text() == "Undone by you"
 
 
-def test_undo_that_tandem_cannot_work_out_shows_why(
+def test_undo_of_a_done_credit_takes_it_back(desk: Desk, host: QMainWindow, qtbot: Any) -> None:
+    panel, by_step = approved(desk, host, qtbot, credit())
+    row, c = by_step["s-credit"], card(panel, "s-credit")
+    refreshed = panel.controls.executions.refreshed
+    change(
+        desk, qtbot, refreshed, finish(row.id, ExecutionState.DELIVERED, remote_ref="CRD-00000042")
+    )
+    assert buttons(c) == {"undo"}
+    press(c, "undo", qtbot, panel)
+    (undo,) = [r for r in rows(desk, qtbot).values() if r.compensates == row.id]
+    assert undo.params["amount"] == {"amount": "-20.00", "currency": "USD"}
+    assert undo.params["reverses"] == "CRD-00000042"
+    assert c.execution.text() == (
+        "Being undone by you — Queued for Accounts — write-back is not running"
+    )
+    assert buttons(c) == set()
+    change(
+        desk, qtbot, refreshed, finish(undo.id, ExecutionState.DELIVERED, remote_ref="CRD-00000043")
+    )
+    assert c.execution.text() == "Undone by you"
+
+
+def test_a_reversal_card_says_which_credit_it_takes_back(qtbot: Any) -> None:
+    params = {
+        "customer_id": "cus-1",
+        "amount": {"amount": "-20.00", "currency": "USD"},
+        "reason": "Undo of exe-1",
+        "reverses": "CRD-00000042",
+    }
+    step = STEPS.validate_python(
+        {"step_id": "undo-s1", "action": "account_credit", "params": params}
+    )
+    c = StepCard(1, step, None)
+    qtbot.addWidget(c)
+    assert c.param_lines() == [
+        ("Amount", "-20.00 USD"),
+        ("Takes back", "CRD-00000042"),
+        ("Customer", "cus-1"),
+        ("Reason", "Undo of exe-1"),
+    ]
+    assert c.dry_run() == "Accounts: take back credit CRD-00000042 (-20.00 USD) from customer cus-1"
+    assert c.system.text() == "Accounts"
+    given = StepCard(2, credit(), None)
+    qtbot.addWidget(given)
+    assert given.dry_run() == "Accounts: credit 20.00 USD to customer cus-1"
+
+
+def test_a_done_step_tandem_cannot_undo_offers_no_undo(
     desk: Desk, host: QMainWindow, qtbot: Any
 ) -> None:
+    """No Undo button that would only say it cannot: a reship (nothing of Tandem's calls a
+    parcel back), a refund, and a credit marked done by hand (the accounts system never
+    named it, so there is no saying which credit to take back)."""
     desk.services.settings.update(role="supervisor")
-    panel, by_step = approved(desk, host, qtbot, reship())
-    row, c = by_step["s-reship"], card(panel, "s-reship")
+    panel, by_step = approved(
+        desk, host, qtbot, reship(), refund("s1", "30.00"), credit("s-credit", "5.00")
+    )
     refreshed = panel.controls.executions.refreshed
-    change(desk, qtbot, refreshed, finish(row.id, ExecutionState.DELIVERED, remote_ref="RS-1"))
-    press(c, "undo", qtbot, panel)
-    outcome = panel.controls.outcome
-    assert outcome.text().startswith("Not done: Tandem cannot undo reship by itself")
-    assert outcome.property("tone") == "danger"
-    assert len(rows(desk, qtbot)) == 1  # nothing was added
+    done = [
+        finish(by_step["s-reship"].id, ExecutionState.DELIVERED, remote_ref="RS-1"),
+        finish(by_step["s1"].id, ExecutionState.DELIVERED, remote_ref="re_1"),
+        finish(by_step["s-credit"].id, ExecutionState.UNKNOWN_OUTCOME, error="timeout"),
+    ]
+    for write in done:
+        change(desk, qtbot, refreshed, write)
+    press(card(panel, "s-credit"), "mark_done", qtbot, panel)
+    assert rows(desk, qtbot)["s-credit"].state is ExecutionState.RECONCILED
+    for step_id in ("s-reship", "s1", "s-credit"):
+        assert card(panel, step_id).execution.property("tone") == "ok", step_id
+        assert buttons(card(panel, step_id)) == set(), step_id
+    assert len(rows(desk, qtbot)) == 3  # nothing was added
 
 
 def test_a_role_that_may_not_act_gets_the_refusal_not_a_crash(

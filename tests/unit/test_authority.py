@@ -236,6 +236,54 @@ def test_salami_mixes_refunds_and_credits() -> None:
     assert levels == [A, A, A, A, S]  # exactly 150, then one cent past
 
 
+def reversal(amount: str, currency: str = "USD", sid: str = "s1") -> Any:
+    params = {
+        "customer_id": "C-1",
+        "amount": {"amount": f"-{amount}", "currency": currency},
+        "reason": "Undo of exe-1",
+        "reverses": "CRD-00000001",
+    }
+    return STEP.validate_python({"step_id": sid, "action": "account_credit", "params": params})
+
+
+@pytest.mark.parametrize(
+    ("amount", "tier", "level", "rule"),
+    [
+        ("25", None, A, "credit-agent"),
+        ("25.01", None, S, "credit-supervisor"),
+        ("100", Tier.PLATINUM, A, "credit-platinum-agent"),
+        ("500.01", None, F, "credit-above-limit"),
+    ],
+)
+def test_taking_a_credit_back_is_judged_by_its_size(
+    amount: str, tier: Tier | None, level: AutonomyLevel, rule: str
+) -> None:
+    """A reversal needs what the credit it takes back needed: -$80 is no smaller than $80."""
+    assert verdict(reversal(amount), EvaluationContext(tier=tier)) == (level, rule)
+    assert verdict(credit(amount), EvaluationContext(tier=tier)) == (level, rule)
+
+
+def test_taking_a_credit_back_adds_nothing_to_the_totals_and_frees_no_room() -> None:
+    # It does not count towards a cap it would cross if it were a credit ...
+    ctx = EvaluationContext(spent_case={"USD": Decimal(140)}, spent_today={"USD": Decimal(490)})
+    assert verdict(reversal("20"), ctx) == (A, "credit-agent")
+    assert verdict(credit("20"), ctx) == (S, "money-case-cap")
+    # ... a case already past its cap stays past it ...
+    past = EvaluationContext(spent_case={"USD": Decimal("150.01")})
+    assert verdict(reversal("20"), past) == (S, "money-case-cap")
+    # ... and in one plan it neither raises nor lowers what later steps count.
+    steps = [credit("25", sid="a"), reversal("25", sid="b"), refund("50", sid="c")]
+    ctx = EvaluationContext(spent_case={"USD": Decimal(75)})
+    assert [v.level for v in evaluate_plan(default_policy(), steps, ctx)] == [A, A, A]
+    steps = [reversal("25", sid="b"), refund("50.01", sid="c")]
+    ctx = EvaluationContext(spent_case={"USD": Decimal(100)})
+    assert [v.rule_id for v in evaluate_plan(default_policy(), steps, ctx)] == [
+        "credit-agent",
+        "money-case-cap",
+    ]
+    assert CTX.plus(reversal("25").params.amount) == CTX  # never a negative total
+
+
 def test_earlier_forbidden_steps_still_count() -> None:
     steps = [refund("5000", sid="a"), refund("1", sid="b")]
     levels = [v.level for v in evaluate_plan(default_policy(), steps, CTX)]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from console.domain.actions import ACTION_TYPES, ActionKind, PlanStep, action_type
+from console.domain.actions import ACTION_TYPES, ActionKind, PlanStep, action_type, step_amount
 from console.domain.audit import (
     GENESIS_HASH,
     AuditRecord,
@@ -21,7 +21,7 @@ from console.domain.audit import (
     subjects_text,
 )
 from console.domain.authority import AuthorityPolicy, AuthorityRule, AutonomyLevel, Conditions
-from console.domain.base import Money
+from console.domain.base import Money, SignedMoney
 from console.domain.events import Actor, ActorKind
 from console.domain.proposal import Decision, DecisionKind, ReasonCode
 from tests.factories import T0, case, message
@@ -119,10 +119,79 @@ def test_every_action_type_is_registered_with_its_risk() -> None:
     assert action_type("refund").moves_money
     for kind in ActionKind:
         spec = action_type(kind)
-        if spec.compensation is not None:
-            assert spec.reversible, kind
+        assert spec.reversible == (spec.compensation is not None), kind
+    # What Tandem's Undo can work out (tests/unit/test_undo.py builds each one).
+    assert {k for k in ActionKind if action_type(k).reversible} == {
+        ActionKind.ADJUST_INVENTORY,
+        ActionKind.ACCOUNT_CREDIT,
+    }
     with pytest.raises(KeyError, match="unknown action type"):
         action_type("teleport")
+
+
+def credit_params(amount: str, reverses: str | None = None) -> dict[str, object]:
+    params: dict[str, object] = {
+        "customer_id": "cus-1",
+        "amount": {"amount": amount, "currency": "USD"},
+        "reason": "late parcel",
+    }
+    return params if reverses is None else {**params, "reverses": reverses}
+
+
+@pytest.mark.parametrize(
+    ("amount", "reverses", "problem"),
+    [
+        ("12.50", None, None),
+        ("0", None, None),
+        ("-12.50", "CRD-00000001", None),
+        ("-12.50", None, "greater than or equal to 0"),
+        ("12.50", "CRD-00000001", "its amount is negative"),
+        ("0", "CRD-00000001", "its amount is negative"),
+        ("-12.505", "CRD-00000001", "at most 2 decimal places"),
+        ("-12.50", "not an id!", "String should match pattern"),
+    ],
+)
+def test_only_a_reversal_credits_a_negative_amount(
+    amount: str, reverses: str | None, problem: str | None
+) -> None:
+    data = {"step_id": "s1", "action": "account_credit", "params": credit_params(amount, reverses)}
+    if problem is None:
+        step = TypeAdapter(PlanStep).validate_python(data)
+        assert step_amount(step) == SignedMoney.of(amount, "USD")
+    else:
+        with pytest.raises(ValidationError, match=problem):
+            TypeAdapter(PlanStep).validate_python(data)
+
+
+def test_other_money_stays_zero_or_more() -> None:
+    """Only a credit's reversal may carry a negative amount: a refund never does."""
+    adapter = TypeAdapter(PlanStep)
+    params = {
+        "order_id": "ORD-1",
+        "payment_id": "pay_1",
+        "amount": {"amount": "-12.00", "currency": "USD"},
+        "reason": "late",
+    }
+    with pytest.raises(ValidationError, match="greater than or equal to 0"):
+        adapter.validate_python({"step_id": "s1", "action": "refund", "params": params})
+    with pytest.raises(ValidationError, match="Extra inputs"):
+        adapter.validate_python(
+            {
+                "step_id": "s1",
+                "action": "refund",
+                "params": {
+                    **params,
+                    "amount": {"amount": "12", "currency": "USD"},
+                    "reverses": "r",
+                },
+            }
+        )
+    # Signed and unsigned money of the same amount are the same money.
+    assert SignedMoney.of("-0", "USD") == Money.of("0.00", "USD")
+    assert SignedMoney.of("12.5", "USD") == Money.of("12.50", "USD")
+    assert hash(SignedMoney.of("12.5", "USD")) == hash(Money.of("12.50", "USD"))
+    assert SignedMoney.of("12.50", "USD") != Money.of("12.50", "EUR")
+    assert str(SignedMoney.of("-12.5", "USD")) == "-12.50 USD"
 
 
 def test_override_needs_a_reason_code() -> None:
