@@ -307,9 +307,25 @@ def _sense_issues(name: str, policy: AuthorityPolicy) -> list[Issue]:
     """Conditions that could never hold for their rule's action: surely a mistake."""
     issues: list[Issue] = []
     for index, rule in enumerate(policy.rules):
+        if rule.level is AutonomyLevel.AUTO_WITH_UNDO and rule.when.reversible is not True:
+            undoable = rule.action != "*" and ACTION_TYPES[rule.action].reversible
+            if not undoable:
+                what = "every action" if rule.action == "*" else rule.action.value
+                why = (
+                    f"auto_with_undo lets the AI act alone because Tandem can undo the step, "
+                    f"but it cannot undo {what}: add 'reversible: true' to when, or choose "
+                    "another level"
+                    if rule.action == "*"
+                    else f"auto_with_undo lets the AI act alone because Tandem can undo the "
+                    f"step, but it cannot undo {what}: choose another level"
+                )
+                issues.append(Issue(name, f"rules.{index}.level", why))
         if rule.action == "*":
             continue
         kind = ACTION_TYPES[rule.action]
+        if rule.when.reversible is True and not kind.reversible:
+            why = f"Tandem cannot undo {rule.action.value}, so reversible: true could never hold"
+            issues.append(Issue(name, f"rules.{index}.when.reversible", why))
         for cond in _NEEDS_MONEY:
             if getattr(rule.when, cond) is not None and not kind.moves_money:
                 why = f"{rule.action.value} moves no money, so {cond} could never hold"

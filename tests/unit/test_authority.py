@@ -465,6 +465,41 @@ def test_load_errors_name_file_and_field(tmp_path: Path) -> None:
         load_policy(tmp_path / "missing.yaml")
 
 
+def test_a_map_cannot_promise_an_undo_tandem_cannot_make(tmp_path: Path) -> None:
+    """auto_with_undo means: the AI acts alone because the step can be taken back. A rule
+    giving it to an action Tandem cannot undo, or to every action without limiting itself
+    to reversible ones, is refused; so is a reversible-only rule on an irreversible action."""
+    err = _load(
+        tmp_path, HEAD + "  - {id: r1, action: refund, level: auto_with_undo, clause: x}\n" + TAIL
+    )
+    assert [(i.location, "cannot undo refund" in i.message) for i in err.issues] == [
+        ("rules.0.level", True)
+    ]
+    err = _load(
+        tmp_path, HEAD + "  - {id: r1, action: '*', level: auto_with_undo, clause: x}\n" + TAIL
+    )
+    assert [i.location for i in err.issues] == ["rules.0.level"]
+    assert "reversible: true" in err.issues[0].message
+    err = _load(
+        tmp_path,
+        HEAD + "  - {id: r1, action: reship, when: {reversible: true}, level: agent, clause: x}\n"
+        + TAIL,
+    )
+    assert [(i.location, "never hold" in i.message) for i in err.issues] == [
+        ("rules.0.when.reversible", True)
+    ]
+    path = tmp_path / "ok.yaml"
+    path.write_text(
+        HEAD
+        + "  - {id: inv, action: adjust_inventory, level: auto_with_undo, clause: x}\n"
+        + "  - {id: rev, action: '*', when: {reversible: true}, level: auto_with_undo,"
+        + " clause: x}\n"
+        + TAIL,
+        encoding="utf-8",
+    )
+    assert [r.level.value for r in load_policy(path).rules][:2] == ["auto_with_undo"] * 2
+
+
 def test_context_refuses_bad_totals() -> None:
     with pytest.raises(ValueError, match="spent_case"):
         EvaluationContext(spent_case={"USD": Decimal(-1)})
