@@ -482,7 +482,8 @@ def test_a_map_cannot_promise_an_undo_tandem_cannot_make(tmp_path: Path) -> None
     assert "reversible: true" in err.issues[0].message
     err = _load(
         tmp_path,
-        HEAD + "  - {id: r1, action: reship, when: {reversible: true}, level: agent, clause: x}\n"
+        HEAD
+        + "  - {id: r1, action: reship, when: {reversible: true}, level: agent, clause: x}\n"
         + TAIL,
     )
     assert [(i.location, "never hold" in i.message) for i in err.issues] == [
