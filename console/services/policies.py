@@ -60,7 +60,7 @@ class PolicyService:
                 stored = rows.policy_rows(self._store.reader())
             self._versions = [
                 PolicyVersion(
-                    policy=parse_policy(row.source, f"version {row.version}"),
+                    policy=parse_policy(row.source, f"version {row.version}", published=True),
                     source=row.source,
                     published_by=row.published_by,
                     published_at=datetime.fromisoformat(row.published_at),

@@ -21,6 +21,7 @@ from console.policy.authority import (
     evaluate_plan,
     load_policy,
     may_approve,
+    parse_policy,
 )
 
 STEP = TypeAdapter[Any](PlanStep)
@@ -499,6 +500,17 @@ def test_a_map_cannot_promise_an_undo_tandem_cannot_make(tmp_path: Path) -> None
         encoding="utf-8",
     )
     assert [r.level.value for r in load_policy(path).rules][:2] == ["auto_with_undo"] * 2
+
+
+def test_an_older_published_map_with_such_a_rule_still_loads_and_stays_safe() -> None:
+    """History stays readable; where it promised an undo Tandem cannot make, a person
+    decides."""
+    text = HEAD + "  - {id: r1, action: refund, level: auto_with_undo, clause: x}\n" + TAIL
+    with pytest.raises(InvalidInput):
+        parse_policy(text)
+    policy = parse_policy(text, "version 2", published=True)
+    verdict = evaluate(policy, refund("5"), CTX)
+    assert (verdict.rule_id, verdict.level) == ("r1", AutonomyLevel.AGENT)
 
 
 def test_context_refuses_bad_totals() -> None:
