@@ -4064,22 +4064,22 @@
 <context>
     <name>StepDiffView</name>
     <message>
-        <location filename="../../console/ui/step_form.py" line="842"/>
+        <location filename="../../console/ui/step_form.py" line="73"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="842"/>
+        <location filename="../../console/ui/step_form.py" line="73"/>
         <source>Proposed</source>
         <translation>提议值</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="842"/>
+        <location filename="../../console/ui/step_form.py" line="73"/>
         <source>Edited</source>
         <translation>编辑后</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="843"/>
+        <location filename="../../console/ui/step_form.py" line="74"/>
         <source>Changes to the proposed step</source>
         <translation>对提议步骤的更改</translation>
     </message>
@@ -4087,43 +4087,43 @@
 <context>
     <name>StepEditDialog</name>
     <message>
-        <location filename="../../console/ui/step_form.py" line="886"/>
+        <location filename="../../console/ui/step_form.py" line="117"/>
         <source>Edit step: %1</source>
         <translation>编辑步骤：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="893"/>
-        <location filename="../../console/ui/step_form.py" line="921"/>
+        <location filename="../../console/ui/step_form.py" line="124"/>
+        <location filename="../../console/ui/step_form.py" line="152"/>
         <source>No changes yet</source>
         <translation>尚无更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="900"/>
+        <location filename="../../console/ui/step_form.py" line="131"/>
         <source>Use edited step</source>
         <translation>使用编辑后的步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="901"/>
+        <location filename="../../console/ui/step_form.py" line="132"/>
         <source>Use the edited step</source>
         <translation>使用编辑后的步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="919"/>
+        <location filename="../../console/ui/step_form.py" line="150"/>
         <source>Fix the marked fields to see the changes</source>
         <translation>请修正标出的字段以查看更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="921"/>
+        <location filename="../../console/ui/step_form.py" line="152"/>
         <source>Changes</source>
         <translation>更改</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="926"/>
+        <location filename="../../console/ui/step_form.py" line="157"/>
         <source>Fix the marked fields to re-check who may approve this step.</source>
         <translation>请修正标出的字段，以便重新检查谁可以批准此步骤。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="935"/>
+        <location filename="../../console/ui/step_form.py" line="166"/>
         <source>Could not re-check who may approve this step.</source>
         <translation>无法重新检查谁可以批准此步骤。</translation>
     </message>
@@ -4131,380 +4131,380 @@
 <context>
     <name>StepEditForm</name>
     <message>
-        <location filename="../../console/ui/step_form.py" line="495"/>
+        <location filename="../../console/ui/step_edit_form.py" line="70"/>
         <source>%1 · step %2</source>
         <translation>%1 · 步骤 %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="516"/>
+        <location filename="../../console/ui/step_edit_form.py" line="91"/>
         <source>Problems with the edited step</source>
         <translation>编辑后步骤的问题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="558"/>
+        <location filename="../../console/ui/step_edit_form.py" line="133"/>
         <source>Optional: leave empty for none</source>
         <translation>可选：留空表示无</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="565"/>
+        <location filename="../../console/ui/step_edit_form.py" line="140"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="566"/>
+        <location filename="../../console/ui/step_edit_form.py" line="141"/>
         <source>Subscription</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="567"/>
+        <location filename="../../console/ui/step_edit_form.py" line="142"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="568"/>
+        <location filename="../../console/ui/step_edit_form.py" line="143"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="569"/>
+        <location filename="../../console/ui/step_edit_form.py" line="144"/>
         <source>Shipment</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="570"/>
+        <location filename="../../console/ui/step_edit_form.py" line="145"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="571"/>
+        <location filename="../../console/ui/step_edit_form.py" line="146"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="572"/>
+        <location filename="../../console/ui/step_edit_form.py" line="147"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="573"/>
+        <location filename="../../console/ui/step_edit_form.py" line="148"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="574"/>
+        <location filename="../../console/ui/step_edit_form.py" line="149"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="575"/>
+        <location filename="../../console/ui/step_edit_form.py" line="150"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="576"/>
+        <location filename="../../console/ui/step_edit_form.py" line="151"/>
         <source>Shipping</source>
         <translation>配送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="577"/>
+        <location filename="../../console/ui/step_edit_form.py" line="152"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="578"/>
+        <location filename="../../console/ui/step_edit_form.py" line="153"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="579"/>
-        <location filename="../../console/ui/step_form.py" line="583"/>
+        <location filename="../../console/ui/step_edit_form.py" line="154"/>
+        <location filename="../../console/ui/step_edit_form.py" line="158"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="580"/>
+        <location filename="../../console/ui/step_edit_form.py" line="155"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="581"/>
+        <location filename="../../console/ui/step_edit_form.py" line="156"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="582"/>
+        <location filename="../../console/ui/step_edit_form.py" line="157"/>
         <source>Request</source>
         <translation>请求</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="584"/>
+        <location filename="../../console/ui/step_edit_form.py" line="159"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="585"/>
+        <location filename="../../console/ui/step_edit_form.py" line="160"/>
         <source>Change</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="586"/>
+        <location filename="../../console/ui/step_edit_form.py" line="161"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="587"/>
+        <location filename="../../console/ui/step_edit_form.py" line="162"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="588"/>
+        <location filename="../../console/ui/step_edit_form.py" line="163"/>
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="589"/>
+        <location filename="../../console/ui/step_edit_form.py" line="164"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="590"/>
+        <location filename="../../console/ui/step_edit_form.py" line="165"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="601"/>
+        <location filename="../../console/ui/step_edit_form.py" line="176"/>
         <source>Standard delivery</source>
         <translation>标准配送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="602"/>
+        <location filename="../../console/ui/step_edit_form.py" line="177"/>
         <source>Express</source>
         <translation>加急配送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="603"/>
+        <location filename="../../console/ui/step_edit_form.py" line="178"/>
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="604"/>
+        <location filename="../../console/ui/step_edit_form.py" line="179"/>
         <source>Chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="605"/>
+        <location filename="../../console/ui/step_edit_form.py" line="180"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="606"/>
+        <location filename="../../console/ui/step_edit_form.py" line="181"/>
         <source>Trace</source>
         <translation>追踪</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="607"/>
+        <location filename="../../console/ui/step_edit_form.py" line="182"/>
         <source>Claim</source>
         <translation>索赔</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="608"/>
+        <location filename="../../console/ui/step_edit_form.py" line="183"/>
         <source>Expedite</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="609"/>
+        <location filename="../../console/ui/step_edit_form.py" line="184"/>
         <source>Return pickup</source>
         <translation>退货取件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="610"/>
+        <location filename="../../console/ui/step_edit_form.py" line="185"/>
         <source>Hold</source>
         <translation>暂扣</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="611"/>
+        <location filename="../../console/ui/step_edit_form.py" line="186"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="612"/>
+        <location filename="../../console/ui/step_edit_form.py" line="187"/>
         <source>Billing</source>
         <translation>账务</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="613"/>
+        <location filename="../../console/ui/step_edit_form.py" line="188"/>
         <source>Logistics</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="614"/>
+        <location filename="../../console/ui/step_edit_form.py" line="189"/>
         <source>Technical</source>
         <translation>技术</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="615"/>
+        <location filename="../../console/ui/step_edit_form.py" line="190"/>
         <source>Legal</source>
         <translation>法务</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="616"/>
+        <location filename="../../console/ui/step_edit_form.py" line="191"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="617"/>
+        <location filename="../../console/ui/step_edit_form.py" line="192"/>
         <source>No action needed</source>
         <translation>无需处理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="618"/>
+        <location filename="../../console/ui/step_edit_form.py" line="193"/>
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="619"/>
+        <location filename="../../console/ui/step_edit_form.py" line="194"/>
         <source>Customer unreachable</source>
         <translation>无法联系客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="415"/>
-        <location filename="../../console/ui/step_form.py" line="638"/>
+        <location filename="../../console/ui/step_editors.py" line="331"/>
+        <location filename="../../console/ui/step_edit_form.py" line="213"/>
         <source>%1, row %2</source>
         <translation>%1，第 %2 行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="183"/>
-        <location filename="../../console/ui/step_form.py" line="289"/>
+        <location filename="../../console/ui/step_editors.py" line="99"/>
+        <location filename="../../console/ui/step_editors.py" line="205"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="346"/>
+        <location filename="../../console/ui/step_editors.py" line="262"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="367"/>
+        <location filename="../../console/ui/step_editors.py" line="283"/>
         <source>Add item</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="389"/>
+        <location filename="../../console/ui/step_editors.py" line="305"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="421"/>
+        <location filename="../../console/ui/step_editors.py" line="337"/>
         <source>Remove %1</source>
         <translation>移除 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="432"/>
+        <location filename="../../console/ui/step_editors.py" line="348"/>
         <source>Add a row to %1</source>
         <translation>向 %1 添加一行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="773"/>
+        <location filename="../../console/ui/step_fields.py" line="123"/>
         <source>is required</source>
         <translation>为必填项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="778"/>
+        <location filename="../../console/ui/step_fields.py" line="128"/>
         <source>can&apos;t be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="779"/>
+        <location filename="../../console/ui/step_fields.py" line="129"/>
         <source>needs at least %1 characters</source>
         <translation>至少需要 %1 个字符</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="781"/>
+        <location filename="../../console/ui/step_fields.py" line="133"/>
         <source>is too long: at most %1 characters</source>
         <translation>过长：最多 %1 个字符</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="785"/>
+        <location filename="../../console/ui/step_fields.py" line="139"/>
         <source>must be three capital letters, like USD</source>
         <translation>必须为三个大写字母，如 USD</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="787"/>
+        <location filename="../../console/ui/step_fields.py" line="143"/>
         <source>must be a language code, like en or zh-CN</source>
         <translation>必须为语言代码，如 en 或 zh-CN</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="790"/>
+        <location filename="../../console/ui/step_fields.py" line="147"/>
         <source>must start with a letter or digit and use only letters, digits and _ . : -</source>
         <translation>必须以字母或数字开头，且只能包含字母、数字和 _ . : -</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="792"/>
+        <location filename="../../console/ui/step_fields.py" line="151"/>
         <source>is not in the expected form</source>
         <translation>格式不正确</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="794"/>
+        <location filename="../../console/ui/step_fields.py" line="153"/>
         <source>must be a number, like 12.50</source>
         <translation>必须为数字，如 12.50</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="796"/>
+        <location filename="../../console/ui/step_fields.py" line="155"/>
         <source>must be a finite number</source>
         <translation>必须为有限数值</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="798"/>
+        <location filename="../../console/ui/step_fields.py" line="157"/>
         <source>must be a whole number</source>
         <translation>必须为整数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="801"/>
+        <location filename="../../console/ui/step_fields.py" line="160"/>
         <source>can&apos;t be negative</source>
         <translation>不能为负数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="802"/>
+        <location filename="../../console/ui/step_fields.py" line="161"/>
         <source>must be at least %1</source>
         <translation>不能小于 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="804"/>
+        <location filename="../../console/ui/step_fields.py" line="165"/>
         <source>must be more than %1</source>
         <translation>必须大于 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="806"/>
+        <location filename="../../console/ui/step_fields.py" line="169"/>
         <source>must be at most %1</source>
         <translation>不能大于 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="808"/>
+        <location filename="../../console/ui/step_fields.py" line="173"/>
         <source>must be less than %1</source>
         <translation>必须小于 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="810"/>
+        <location filename="../../console/ui/step_fields.py" line="177"/>
         <source>has too many digits: at most %1</source>
         <translation>位数过多：最多 %1 位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="812"/>
+        <location filename="../../console/ui/step_fields.py" line="181"/>
         <source>has too many decimal places: at most %1</source>
         <translation>小数位数过多：最多 %1 位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="816"/>
+        <location filename="../../console/ui/step_fields.py" line="185"/>
         <source>needs at least %1 row(s)</source>
         <translation>至少需要 %1 行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="818"/>
+        <location filename="../../console/ui/step_fields.py" line="189"/>
         <source>has too many rows: at most %1</source>
         <translation>行数过多：最多 %1 行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_form.py" line="820"/>
+        <location filename="../../console/ui/step_fields.py" line="193"/>
         <source>is not one of the choices</source>
         <translation>不在可选项中</translation>
     </message>
