@@ -26,7 +26,7 @@ from console.services.bus import (
 )
 from console.services.cases import CaseDetail
 from console.services.profiles import ProfileChanged
-from console.ui import outbox_panel
+from console.ui import outbox_dock
 from console.ui.approvals import ApprovalsDock
 from console.ui.case_header import CaseHeader
 from console.ui.customer_panel import CustomerPanel
@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.approvals)
         # What write-back is doing: each remote system's breaker and queue, the actions
         # whose outcome is unknown or that were refused (a dock on the right, Alt+6).
-        self.outbox_action = outbox_panel.install(self)
+        self.outbox_action = outbox_dock.install(self)
         self.menus = Menus(self)
         QWidget.setTabOrder(self.queue.view, self.timeline.view)
         QWidget.setTabOrder(self.timeline.detail, self.customer)

@@ -8,7 +8,9 @@ remote system (Mark done / Mark not done / Send again); and the actions a remote
 refused (Retry / Cancel). Enter or a double-click on a row opens its case.
 
 It follows ``ExecutionsChanged`` while shown, and re-reads every few seconds so that ages
-and queues move on. :func:`ask_secret` asks for a credential kept for this session only.
+and queues move on. Its tables (:mod:`.outbox_tables`), its dock (:mod:`.outbox_dock`) and
+:func:`ask_secret`, for a credential kept for this session only (:mod:`.secret_dialog`),
+live beside it; their names are importable from here too.
 """
 
 from __future__ import annotations
@@ -16,37 +18,31 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable, Coroutine, Sequence
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QDockWidget,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from console.domain.errors import TandemError
-from console.ui.execution_status import ExecutionText, moment
+from console.ui.execution_status import ExecutionText
+from console.ui.outbox_dock import DOCK_WIDTH, SHORTCUT, install
+from console.ui.outbox_tables import (
+    ACTION,
+    CASE,
+    DESTINATION,
+    ERROR,
+    OBJECT_ROLE,
+    ROW_HEIGHT,
+    SINCE,
+    WIDTHS,
+    ExecutionModel,
+    ExecutionView,
+    button_row,
+    execution_table,
+)
 from console.ui.proposal_steps import plain
-from console.ui.tables import configure_list_table
+from console.ui.secret_dialog import SecretDialog, ask_secret, ask_secret_async
 from console.ui.tasks import TaskSlots
 
 if TYPE_CHECKING:
@@ -54,121 +50,34 @@ if TYPE_CHECKING:
     from console.services.dispatcher import BreakerView
     from console.store.outbox import OutboxRow
 
+__all__ = [
+    "ACTION",
+    "CASE",
+    "DESTINATION",
+    "DOCK_WIDTH",
+    "ERROR",
+    "OBJECT_ROLE",
+    "REFRESH_MS",
+    "ROW_HEIGHT",
+    "SEVERITY",
+    "SHORTCUT",
+    "SINCE",
+    "TICK_MS",
+    "WIDTHS",
+    "ExecutionModel",
+    "ExecutionView",
+    "OutboxPanel",
+    "SecretDialog",
+    "ask_secret",
+    "ask_secret_async",
+    "install",
+]
+
 log = logging.getLogger(__name__)
 
 TICK_MS = 5_000
 REFRESH_MS = 250  # after ExecutionsChanged
-ROW_HEIGHT = 26
-OBJECT_ROLE = Qt.ItemDataRole.UserRole + 1
-SHORTCUT = "Alt+6"
-CASE, ACTION, DESTINATION, SINCE, ERROR = range(5)
-WIDTHS = {CASE: 90, ACTION: 130, DESTINATION: 72, SINCE: 84}
-DOCK_WIDTH = 560  # the tables' columns fit, the last error has room
 SEVERITY = {"open": 0, "half_open": 1}  # systems that are down come first
-
-
-class ExecutionModel(QAbstractTableModel):
-    """Outbox rows (unknown outcomes or refusals), oldest first; ``clock`` gives "now"."""
-
-    def __init__(self, text: ExecutionText, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[OutboxRow] = []
-        self.text = text
-        self.clock: Callable[[], datetime] = _now
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else ERROR + 1
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section <= ERROR:
-            return None
-        return (
-            self.tr("Case"),
-            self.tr("Action"),
-            self.tr("System"),
-            self.tr("For"),
-            self.tr("Last error"),
-        )[section]
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if index.column() == SINCE:
-                since = moment(row.updated_at)
-                return self.tr("Since %1").replace("%1", self.text.when(since)) if since else ""
-            return self.text.details(row)
-        if role == OBJECT_ROLE:
-            return row
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == SINCE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def _text(self, row: OutboxRow, column: int) -> str:
-        if column == CASE:
-            return row.case_id
-        if column == ACTION:
-            return self.text.action(row)
-        if column == DESTINATION:
-            return self.text.destination(row.destination)
-        if column == SINCE:
-            since = moment(row.updated_at)
-            if since is None:
-                return ""
-            from console.ui import labels
-
-            return labels.duration((self.clock() - since).total_seconds())
-        return row.last_error or ""
-
-    def set_rows(self, rows: Sequence[OutboxRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def tick(self) -> None:
-        if self.rows:
-            top, bottom = self.index(0, SINCE), self.index(len(self.rows) - 1, SINCE)
-            self.dataChanged.emit(top, bottom)
-
-    def row_of(self, execution_id: str) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == execution_id), -1)
-
-
-def _now() -> datetime:
-    from console.ui import labels
-
-    return labels.now()
-
-
-class ExecutionView(QTableView):
-    """A table of executions; Enter or a double-click opens the row's case."""
-
-    opened = Signal(str)  # a case id
-
-    def __init__(self, name: str, accessible: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setAccessibleName(accessible)
-        self.doubleClicked.connect(self._open)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            self._open(self.currentIndex())
-            return
-        super().keyPressEvent(event)
-
-    def _open(self, index: QModelIndex | QPersistentModelIndex) -> None:
-        row = index.data(OBJECT_ROLE) if index.isValid() else None
-        if row is not None:
-            self.opened.emit(row.case_id)
 
 
 class OutboxPanel(QWidget):
@@ -266,11 +175,11 @@ class OutboxPanel(QWidget):
         layout.addWidget(self.unknown_title)
         layout.addWidget(self.unknown_hint)
         layout.addWidget(self.unknown, 1)
-        layout.addLayout(self._row(self.mark_done, self.mark_not_done, self.send_again))
+        layout.addLayout(button_row(self.mark_done, self.mark_not_done, self.send_again))
         layout.addSpacing(4)
         layout.addWidget(self.failed_title)
         layout.addWidget(self.failed, 1)
-        layout.addLayout(self._row(self.retry, self.cancel))
+        layout.addLayout(button_row(self.retry, self.cancel))
         chain: list[QWidget] = [
             self.unknown,
             self.mark_done,
@@ -300,17 +209,7 @@ class OutboxPanel(QWidget):
 
     # --- building ---------------------------------------------------------------------------
     def _table(self, name: str, accessible: str, model: ExecutionModel) -> ExecutionView:
-        view = ExecutionView(name, accessible, self)
-        view.setModel(model)
-        configure_list_table(view, ROW_HEIGHT)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        view.setMinimumHeight(ROW_HEIGHT * 4)
-        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        header = view.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in WIDTHS.items():
-            header.resizeSection(column, width)
+        view = execution_table(name, accessible, model, self)
         view.opened.connect(self.open_case)
         view.selectionModel().selectionChanged.connect(self._enable)
         return view
@@ -322,15 +221,6 @@ class OutboxPanel(QWidget):
         button.setAccessibleName(accessible)
         button.setToolTip(tip)
         return button
-
-    @staticmethod
-    def _row(*buttons: QPushButton) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(6)
-        for button in buttons:
-            row.addWidget(button)
-        row.addStretch(1)
-        return row
 
     # --- life -------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -501,144 +391,3 @@ class OutboxPanel(QWidget):
             self.say(f"{row.case_id}: {text}", tone)
         self.refresh()
         self.acted.emit(name)
-
-
-def install(window: Any) -> QAction:
-    """Put the outbox in a dock on the right of ``window`` (hidden at first) and return its
-    toggle action ("Outbox", Alt+6, window-wide) for the View menu. A row's case opens
-    through ``window.open_case`` when the window has one."""
-    panel = OutboxPanel(window.services, window)
-    outbox = QCoreApplication.translate("OutboxPanel", "Outbox")
-    dock = QDockWidget(outbox, window)
-    dock.setObjectName("outboxDock")
-    dock.setAccessibleName(outbox)
-    dock.setFeatures(
-        QDockWidget.DockWidgetFeature.DockWidgetClosable
-        | QDockWidget.DockWidgetFeature.DockWidgetMovable
-    )
-    dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    window.restoreDockWidget(dock)  # where a saved layout had it (restored before it existed)
-    dock.hide()  # hidden until asked for
-
-    def title(count: int) -> None:
-        name = QCoreApplication.translate("OutboxPanel", "Outbox")
-        dock.setWindowTitle(f"{name} ({count})" if count else name)
-
-    panel.counted.connect(title)
-    action = dock.toggleViewAction()
-    action.setChecked(False)  # before the window is shown, Qt does not update it
-    action.setObjectName("outboxAction")
-    action.setText(QCoreApplication.translate("OutboxPanel", "Outbox"))
-    action.setShortcut(QKeySequence(SHORTCUT))
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    what = QCoreApplication.translate("OutboxPanel", "Show or hide what write-back is doing")
-    action.setToolTip(f"{what} ({SHORTCUT})")
-    action.setStatusTip(what)
-    window.addAction(action)  # the shortcut works before the View menu lists it
-
-    sized: list[bool] = []
-
-    def shown(on: bool) -> None:
-        if on:
-            if not sized and not dock.isFloating():  # the first time: room for the tables
-                sized.append(True)
-                window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
-            dock.raise_()
-            panel.unknown.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    action.toggled.connect(shown)
-    opener = getattr(window, "open_case", None)
-    if callable(opener):
-        panel.open_case.connect(opener)
-    closed = getattr(window, "closed", None)
-    if closed is not None:
-        closed.connect(panel.shutdown)
-    window.outbox = dock  # for tests and the window's own use
-    return action
-
-
-# --- per-session secrets ------------------------------------------------------------------
-
-
-class SecretDialog(QDialog):
-    """Asks for one secret (hidden input) that is kept in memory for this session only."""
-
-    def __init__(self, name: str, why: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("secretDialog")
-        self.setWindowTitle(self.tr("Secret needed: %1").replace("%1", name))
-        self.setAccessibleName(self.tr("Enter the secret %1").replace("%1", name))
-        self.why = plain(why, "dialogScope", self)
-        self.note = plain(
-            self.tr(
-                "This machine has no keyring service; Tandem keeps it in memory for this "
-                "session only and never writes it to disk."
-            ),
-            "outboxHint",
-            self,
-        )
-        self.field = QLineEdit(self)
-        self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setAccessibleName(name)
-        self.field.setPlaceholderText(name)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setAccessibleName(self.tr("Use this secret for this session"))
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName(self.tr("Do not enter the secret"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.field.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
-        self.ok.setEnabled(False)
-        label = plain(name, "fieldLabel", self)
-        label.setBuddy(self.field)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.why)
-        layout.addWidget(label)
-        layout.addWidget(self.field)
-        layout.addWidget(self.note)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(420)
-
-    def secret(self) -> str | None:
-        value = self.field.text().strip()
-        return value or None
-
-
-def ask_secret(parent: QWidget | None, name: str, why: str) -> str | None:
-    """Ask for the secret ``name`` (``why`` says what it is for); None when cancelled.
-
-    Modal: call it from a plain slot, never from a coroutine (a nested loop there stops
-    other tasks); from async code, open a :class:`SecretDialog` with ``open()`` instead."""
-    dialog = SecretDialog(name, why, parent)
-    try:
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.secret()
-    finally:
-        dialog.field.clear()
-        dialog.deleteLater()
-
-
-async def ask_secret_async(parent: QWidget | None, name: str, why: str) -> str | None:
-    """:func:`ask_secret` for coroutines: the dialog is opened window-modal and awaited."""
-    import asyncio
-
-    dialog = SecretDialog(name, why, parent)
-    answer: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
-
-    def finished(code: int) -> None:
-        if not answer.done():
-            accepted = code == QDialog.DialogCode.Accepted.value
-            answer.set_result(dialog.secret() if accepted else None)
-
-    dialog.finished.connect(finished)
-    dialog.open()
-    try:
-        return await answer
-    finally:
-        dialog.field.clear()
-        dialog.deleteLater()

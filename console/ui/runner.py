@@ -182,7 +182,7 @@ def run(
             await services.live.start()
             if not services.sandbox:  # your own systems, if <data folder>/connectors/ has them
                 from console.services.bus import Level
-                from console.ui.outbox_panel import ask_secret_async
+                from console.ui.secret_dialog import ask_secret_async
 
                 why_not = await services.writeback.start_own(
                     lambda name, why: ask_secret_async(window, name, why)

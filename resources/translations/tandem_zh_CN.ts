@@ -1127,32 +1127,32 @@
 <context>
     <name>ExecutionModel</name>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="91"/>
+        <location filename="../../console/ui/outbox_tables.py" line="53"/>
         <source>Case</source>
         <translation>案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="92"/>
+        <location filename="../../console/ui/outbox_tables.py" line="54"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="93"/>
+        <location filename="../../console/ui/outbox_tables.py" line="55"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="94"/>
+        <location filename="../../console/ui/outbox_tables.py" line="56"/>
         <source>For</source>
         <translation>已等待</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="95"/>
+        <location filename="../../console/ui/outbox_tables.py" line="57"/>
         <source>Last error</source>
         <translation>最近的错误</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="107"/>
+        <location filename="../../console/ui/outbox_tables.py" line="69"/>
         <source>Since %1</source>
         <translation>自 %1 起</translation>
     </message>
@@ -2252,155 +2252,155 @@
 <context>
     <name>OutboxPanel</name>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="187"/>
-        <location filename="../../console/ui/outbox_panel.py" line="511"/>
-        <location filename="../../console/ui/outbox_panel.py" line="525"/>
-        <location filename="../../console/ui/outbox_panel.py" line="532"/>
+        <location filename="../../console/ui/outbox_panel.py" line="96"/>
+        <location filename="../../console/ui/outbox_dock.py" line="29"/>
+        <location filename="../../console/ui/outbox_dock.py" line="43"/>
+        <location filename="../../console/ui/outbox_dock.py" line="50"/>
         <source>Outbox</source>
         <translation>发件箱</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="192"/>
+        <location filename="../../console/ui/outbox_panel.py" line="101"/>
         <source>Write-back status</source>
         <translation>回写状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="196"/>
+        <location filename="../../console/ui/outbox_panel.py" line="105"/>
         <source>Outcome of the last action</source>
         <translation>上一次操作的结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="199"/>
+        <location filename="../../console/ui/outbox_panel.py" line="108"/>
         <source>Remote systems</source>
         <translation>远程系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="204"/>
+        <location filename="../../console/ui/outbox_panel.py" line="113"/>
         <source>Nothing has been sent to a remote system yet.</source>
         <translation>尚未向任何远程系统发送内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="209"/>
+        <location filename="../../console/ui/outbox_panel.py" line="118"/>
         <source>Check the remote system, then say whether it was done.</source>
         <translation>请先核查远程系统，再说明是否已完成。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="213"/>
+        <location filename="../../console/ui/outbox_panel.py" line="122"/>
         <source>Actions whose outcome is unknown</source>
         <translation>结果未知的操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="217"/>
+        <location filename="../../console/ui/outbox_panel.py" line="126"/>
         <source>Mark done</source>
         <translation>标记为完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="218"/>
+        <location filename="../../console/ui/outbox_panel.py" line="127"/>
         <source>Mark the selected action done</source>
         <translation>将所选操作标记为完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="219"/>
+        <location filename="../../console/ui/outbox_panel.py" line="128"/>
         <source>You checked the remote system and it was done</source>
         <translation>您已核查远程系统，操作已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="223"/>
+        <location filename="../../console/ui/outbox_panel.py" line="132"/>
         <source>Mark not done</source>
         <translation>标记为未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="224"/>
+        <location filename="../../console/ui/outbox_panel.py" line="133"/>
         <source>Mark the selected action not done</source>
         <translation>将所选操作标记为未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="225"/>
+        <location filename="../../console/ui/outbox_panel.py" line="134"/>
         <source>You checked the remote system and it was not done; nothing more is sent</source>
         <translation>您已核查远程系统，操作未完成；不再发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="229"/>
+        <location filename="../../console/ui/outbox_panel.py" line="138"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="230"/>
+        <location filename="../../console/ui/outbox_panel.py" line="139"/>
         <source>Send the selected action again</source>
         <translation>重新发送所选操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="231"/>
+        <location filename="../../console/ui/outbox_panel.py" line="140"/>
         <source>Send it again with its original key: it is never done twice</source>
         <translation>使用原来的幂等键重新发送：绝不会执行两次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="240"/>
+        <location filename="../../console/ui/outbox_panel.py" line="149"/>
         <source>Actions a remote system refused</source>
         <translation>远程系统拒绝的操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="244"/>
+        <location filename="../../console/ui/outbox_panel.py" line="153"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="245"/>
+        <location filename="../../console/ui/outbox_panel.py" line="154"/>
         <source>Send the selected refused action again</source>
         <translation>重新发送所选被拒绝的操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="246"/>
+        <location filename="../../console/ui/outbox_panel.py" line="155"/>
         <source>Send it again with its original key (after fixing what was wrong)</source>
         <translation>使用原来的幂等键重新发送（请先修正问题）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="250"/>
+        <location filename="../../console/ui/outbox_panel.py" line="159"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="251"/>
+        <location filename="../../console/ui/outbox_panel.py" line="160"/>
         <source>Cancel the selected refused action</source>
         <translation>取消所选被拒绝的操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="252"/>
+        <location filename="../../console/ui/outbox_panel.py" line="161"/>
         <source>Give up on it: it will not be sent</source>
         <translation>放弃：不会再发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="390"/>
+        <location filename="../../console/ui/outbox_panel.py" line="280"/>
         <source>Write-back is not running: approved actions wait here.</source>
         <translation>回写未运行：已批准的操作在此等待。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="433"/>
+        <location filename="../../console/ui/outbox_panel.py" line="323"/>
         <source>Outcome unknown (%1)</source>
         <translation>结果未知（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="434"/>
+        <location filename="../../console/ui/outbox_panel.py" line="324"/>
         <source>Refused (%1)</source>
         <translation>被拒绝（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="535"/>
+        <location filename="../../console/ui/outbox_dock.py" line="53"/>
         <source>Show or hide what write-back is doing</source>
         <translation>显示或隐藏回写的进展</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="400"/>
+        <location filename="../../console/ui/outbox_panel.py" line="290"/>
         <source>Write-back has not started.</source>
         <translation>回写尚未启动。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="401"/>
+        <location filename="../../console/ui/outbox_panel.py" line="291"/>
         <source>Write-back stopped.</source>
         <translation>回写已停止。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="407"/>
+        <location filename="../../console/ui/outbox_panel.py" line="297"/>
         <source>Write-back could not start: %1</source>
         <translation>回写无法启动：%1</translation>
     </message>
@@ -3328,27 +3328,27 @@
 <context>
     <name>SecretDialog</name>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="570"/>
+        <location filename="../../console/ui/secret_dialog.py" line="23"/>
         <source>Secret needed: %1</source>
         <translation>需要密钥：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="571"/>
+        <location filename="../../console/ui/secret_dialog.py" line="24"/>
         <source>Enter the secret %1</source>
         <translation>输入密钥 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="575"/>
+        <location filename="../../console/ui/secret_dialog.py" line="28"/>
         <source>This machine has no keyring service; Tandem keeps it in memory for this session only and never writes it to disk.</source>
         <translation>本机没有密钥环服务；Tandem 仅在本次会话中将其保存在内存里，绝不写入磁盘。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="589"/>
+        <location filename="../../console/ui/secret_dialog.py" line="42"/>
         <source>Use this secret for this session</source>
         <translation>在本次会话中使用此密钥</translation>
     </message>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="591"/>
+        <location filename="../../console/ui/secret_dialog.py" line="44"/>
         <source>Do not enter the secret</source>
         <translation>不输入密钥</translation>
     </message>
@@ -4367,8 +4367,8 @@
         <translation>无法联系客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_editors.py" line="331"/>
         <location filename="../../console/ui/step_edit_form.py" line="213"/>
+        <location filename="../../console/ui/step_editors.py" line="331"/>
         <source>%1, row %2</source>
         <translation>%1，第 %2 行</translation>
     </message>
