@@ -377,7 +377,12 @@ class ProposalPanel(QWidget):
             card = StepCard(index, step, verdicts.get(step.step_id), content)
             self.steps.addWidget(card)
             self.cards.append(card)
-        self.steps_title.setText(self.tr("Plan (%1 steps)").replace("%1", str(len(self.cards))))
+        count = len(self.cards)
+        self.steps_title.setText(
+            self.tr("Plan (1 step)")
+            if count == 1
+            else self.tr("Plan (%1 steps)").replace("%1", str(count))
+        )
         self.reasoning.show_proposal(proposal, self._locate)
         self.scroll.show()
         self.controls.proposal_shown(proposal)

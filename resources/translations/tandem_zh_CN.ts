@@ -2252,10 +2252,10 @@
 <context>
     <name>OutboxPanel</name>
     <message>
-        <location filename="../../console/ui/outbox_panel.py" line="96"/>
         <location filename="../../console/ui/outbox_dock.py" line="29"/>
         <location filename="../../console/ui/outbox_dock.py" line="43"/>
         <location filename="../../console/ui/outbox_dock.py" line="50"/>
+        <location filename="../../console/ui/outbox_panel.py" line="96"/>
         <source>Outbox</source>
         <translation>发件箱</translation>
     </message>
@@ -2885,7 +2885,12 @@
         <translation>无法使用语言模型；此计划来自剧本：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_panel.py" line="380"/>
+        <location filename="../../console/ui/proposal_panel.py" line="382"/>
+        <source>Plan (1 step)</source>
+        <translation>计划（1 步）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/proposal_panel.py" line="384"/>
         <source>Plan (%1 steps)</source>
         <translation>计划（%1 步）</translation>
     </message>
