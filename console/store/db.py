@@ -7,6 +7,9 @@
 * Readers get their own connection per thread (``store.reader()``); reads on the loop
   thread must be small, indexed and bounded (a page of a table); anything else goes
   through ``await store.read(fn)``, which runs in a worker thread.
+* Checkpoints (copying the WAL back into the database file) never run inside a commit:
+  a checkpointer thread with its own connection does them every half second while there
+  is something to copy, so a person's approval never pays for one.
 * Opening checks the file before touching it: a newer schema or a file that is not a
   Tandem store raises, leaving the file untouched. An older schema is copied aside, then
   migrated in one transaction.
@@ -44,6 +47,7 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 LOCK_POLL_S = 0.0002  # how often a writer looks again for a write lock another process holds
+CHECKPOINT_EVERY_S = 0.5  # how often the checkpointer copies the WAL into the database
 
 
 def _begin_immediate(conn: sqlite3.Connection) -> None:
@@ -200,8 +204,11 @@ class Store:
         self._closed = False
         self._writer_conn = writer_conn
         # The writer thread starts with the first write, so that opening the console (which
-        # only reads) does not pay for it.
+        # only reads) does not pay for it; so does the checkpointer.
         self._writer: threading.Thread | None = None
+        self._checkpointer: threading.Thread | None = None
+        self._stop_checkpoints = threading.Event()
+        self._written = threading.Event()  # set by each commit, cleared by a checkpoint
 
     @classmethod
     def open(cls, path: Path) -> Store:
@@ -216,6 +223,8 @@ class Store:
         try:
             conn = _connect(path)
             conn.execute("PRAGMA journal_mode = WAL")
+            # No checkpoint inside a commit (the checkpointer thread does them).
+            conn.execute("PRAGMA wal_autocheckpoint = 0")
             if version < LATEST_VERSION:
                 migrate(conn, version)
                 log.info("store %s migrated from version %d to %d", path, version, LATEST_VERSION)
@@ -245,9 +254,38 @@ class Store:
                 except BaseException as exc:
                     job.future.set_exception(_translate(exc, self.path))
                 else:
+                    self._written.set()
                     job.future.set_result(result)
         finally:
             conn.close()
+
+    def _checkpoint_loop(self) -> None:
+        """Copy committed pages from the WAL into the database file every half second
+        while there are any, on a connection of its own: a PASSIVE checkpoint takes no
+        write lock, so writers never wait for it (nor it for them)."""
+        conn = _connect(self.path)
+        try:
+            while not self._stop_checkpoints.wait(CHECKPOINT_EVERY_S):
+                if self._written.is_set():
+                    self._written.clear()
+                    self.checkpoint(conn)
+            self.checkpoint(conn)
+        finally:
+            conn.close()
+
+    def checkpoint(self, conn: sqlite3.Connection | None = None) -> tuple[int, int]:
+        """Copy what the WAL holds into the database file now, without waiting for
+        anyone; (frames in the WAL, frames copied). Errors are logged, never raised."""
+        own = conn if conn is not None else _connect(self.path)
+        try:
+            row = own.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        except sqlite3.Error as exc:
+            log.warning("checkpoint of %s failed: %s", self.path, exc)
+            return (0, 0)
+        finally:
+            if conn is None:
+                own.close()
+        return (int(row[1]), int(row[2]))
 
     def submit(self, fn: WriteFn[T]) -> Future[T]:
         """Queue ``fn(db)`` to run in its own write transaction on the writer thread."""
@@ -263,6 +301,10 @@ class Store:
                     daemon=True,
                 )
                 self._writer.start()
+                self._checkpointer = threading.Thread(
+                    target=self._checkpoint_loop, name="tandem-store-checkpoints", daemon=True
+                )
+                self._checkpointer.start()
         self._jobs.put(_Job(fn, future))  # type: ignore[arg-type]
         return future
 
@@ -321,6 +363,9 @@ class Store:
         else:
             self._jobs.put(None)
             writer.join(timeout=30)
+        if self._checkpointer is not None:
+            self._stop_checkpoints.set()
+            self._checkpointer.join(timeout=30)
         with self._lock:
             for conn in self._readers:
                 with contextlib.suppress(sqlite3.Error):

@@ -6,6 +6,7 @@ import asyncio
 import hashlib
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -434,3 +435,29 @@ def test_the_supervisors_queue_reads_only_the_waiting_steps(tmp_path: Path) -> N
         assert [row[3] for row in plan] == ["SCAN plan_steps USING INDEX plan_steps_waiting"]
     finally:
         store.close()
+
+
+def test_commits_leave_checkpoints_to_the_checkpointer(tmp_path: Path) -> None:
+    """No checkpoint runs inside a commit (an approval never pays for one); the store's
+    checkpointer copies the WAL into the database file on its own connection."""
+    from console.store import db as store_db
+
+    store = Store.open(tmp_path / "tandem.sqlite3")
+    try:
+        assert store._writer_conn.execute("PRAGMA wal_autocheckpoint").fetchone() == (0,)
+
+        def fill(db: Any) -> None:
+            db.execute("CREATE TABLE IF NOT EXISTS filler (x BLOB)")
+            db.execute("INSERT INTO filler VALUES (zeroblob(4096 * 300))")
+
+        for _ in range(5):  # ~1,500 pages: past SQLite's default automatic checkpoint
+            store.write_sync(fill)
+        wal_frames, copied = store.checkpoint()
+        assert wal_frames >= 300  # at least the last write (the checkpointer may have run)
+        assert copied == wal_frames
+        assert store._checkpointer is not None
+        assert store._checkpointer.is_alive()
+        assert store_db.CHECKPOINT_EVERY_S <= 1
+    finally:
+        store.close()
+    assert not store._checkpointer.is_alive()
