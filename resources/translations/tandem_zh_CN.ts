@@ -17,32 +17,32 @@
 <context>
     <name>Approvals</name>
     <message>
-        <location filename="../../console/ui/approvals.py" line="73"/>
+        <location filename="../../console/ui/approvals.py" line="99"/>
         <source>The facts are wrong</source>
         <translation>事实有误</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="74"/>
+        <location filename="../../console/ui/approvals.py" line="100"/>
         <source>Against policy</source>
         <translation>违反政策</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="75"/>
+        <location filename="../../console/ui/approvals.py" line="101"/>
         <source>The customer wants otherwise</source>
         <translation>客户另有意愿</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="78"/>
+        <location filename="../../console/ui/approvals.py" line="104"/>
         <source>Tone</source>
         <translation>语气不当</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="79"/>
+        <location filename="../../console/ui/approvals.py" line="105"/>
         <source>Information is missing</source>
         <translation>信息不全</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="82"/>
+        <location filename="../../console/ui/approvals.py" line="108"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -50,138 +50,138 @@
 <context>
     <name>ApprovalsDock</name>
     <message>
-        <location filename="../../console/ui/approvals.py" line="240"/>
-        <location filename="../../console/ui/approvals.py" line="448"/>
+        <location filename="../../console/ui/approvals.py" line="123"/>
+        <location filename="../../console/ui/approvals.py" line="311"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="241"/>
+        <location filename="../../console/ui/approvals.py" line="124"/>
         <source>Approvals queue</source>
         <translation>审批队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="250"/>
+        <location filename="../../console/ui/approvals.py" line="133"/>
         <source>Steps waiting</source>
         <translation>待审批步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="253"/>
+        <location filename="../../console/ui/approvals.py" line="136"/>
         <source>Approvals message</source>
         <translation>审批提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="259"/>
+        <location filename="../../console/ui/approvals.py" line="142"/>
         <source>Steps waiting for a supervisor</source>
         <translation>等待主管审批的步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="273"/>
+        <location filename="../../console/ui/approvals.py" line="156"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="274"/>
+        <location filename="../../console/ui/approvals.py" line="157"/>
         <source>Approve the selected steps</source>
         <translation>批准所选步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="276"/>
+        <location filename="../../console/ui/approvals.py" line="159"/>
         <source>Approve the selected steps (refunds and credits one case at a time)</source>
         <translation>批准所选步骤（退款和账户抵扣每次只限一个案例）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="280"/>
+        <location filename="../../console/ui/approvals.py" line="163"/>
         <source>Reason for rejecting</source>
         <translation>驳回原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="281"/>
+        <location filename="../../console/ui/approvals.py" line="164"/>
         <source>Reason for rejecting…</source>
         <translation>驳回原因…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="287"/>
+        <location filename="../../console/ui/approvals.py" line="170"/>
         <source>Note for the agent</source>
         <translation>给坐席的备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="288"/>
+        <location filename="../../console/ui/approvals.py" line="171"/>
         <source>Note for the agent (optional)</source>
         <translation>给坐席的备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="290"/>
+        <location filename="../../console/ui/approvals.py" line="173"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="291"/>
+        <location filename="../../console/ui/approvals.py" line="174"/>
         <source>Reject the selected steps</source>
         <translation>驳回所选步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="292"/>
+        <location filename="../../console/ui/approvals.py" line="175"/>
         <source>Reject the selected steps; choose a reason first</source>
         <translation>驳回所选步骤；请先选择原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="295"/>
+        <location filename="../../console/ui/approvals.py" line="178"/>
         <source>Enter opens the case</source>
         <translation>按 Enter 打开案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="406"/>
+        <location filename="../../console/ui/approvals_notice.py" line="31"/>
         <source>Approval overdue on %1</source>
         <translation>%1 的审批已超时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="408"/>
+        <location filename="../../console/ui/approvals_notice.py" line="35"/>
         <source>%1 %2 for %3 has waited %4</source>
         <translation>%3 的%1 %2 已等待 %4</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="422"/>
+        <location filename="../../console/ui/approvals_notice.py" line="50"/>
         <source>Open %1</source>
         <translation>打开 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="437"/>
+        <location filename="../../console/ui/approvals.py" line="300"/>
         <source>Nothing is waiting for a supervisor.</source>
         <translation>没有等待主管审批的步骤。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="439"/>
+        <location filename="../../console/ui/approvals.py" line="302"/>
         <source>1 step waiting</source>
         <translation>1 个步骤待审批</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="441"/>
+        <location filename="../../console/ui/approvals.py" line="304"/>
         <source>%1 steps waiting</source>
         <translation>%1 个步骤待审批</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="443"/>
+        <location filename="../../console/ui/approvals.py" line="306"/>
         <source>%1 overdue</source>
         <translation>%1 个已超时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="503"/>
+        <location filename="../../console/ui/approvals.py" line="366"/>
         <source>Approved 1 step</source>
         <translation>已批准 1 个步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="505"/>
+        <location filename="../../console/ui/approvals.py" line="368"/>
         <source>Approved %1 steps</source>
         <translation>已批准 %1 个步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="526"/>
+        <location filename="../../console/ui/approvals.py" line="389"/>
         <source>Rejected 1 step</source>
         <translation>已驳回 1 个步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="528"/>
+        <location filename="../../console/ui/approvals.py" line="391"/>
         <source>Rejected %1 steps</source>
         <translation>已驳回 %1 个步骤</translation>
     </message>
@@ -4752,62 +4752,62 @@
 <context>
     <name>WaitingModel</name>
     <message>
-        <location filename="../../console/ui/approvals.py" line="115"/>
+        <location filename="../../console/ui/approvals_table.py" line="64"/>
         <source>Waiting</source>
         <translation>已等待</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="116"/>
+        <location filename="../../console/ui/approvals_table.py" line="65"/>
         <source>Case</source>
         <translation>案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="117"/>
+        <location filename="../../console/ui/approvals_table.py" line="66"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="118"/>
+        <location filename="../../console/ui/approvals_table.py" line="67"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="119"/>
+        <location filename="../../console/ui/approvals_table.py" line="68"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="120"/>
+        <location filename="../../console/ui/approvals_table.py" line="69"/>
         <source>Why a supervisor</source>
         <translation>需主管审批的原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="121"/>
+        <location filename="../../console/ui/approvals_table.py" line="70"/>
         <source>Asked by</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="122"/>
+        <location filename="../../console/ui/approvals_table.py" line="71"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="142"/>
+        <location filename="../../console/ui/approvals_table.py" line="91"/>
         <source>%1, overdue</source>
         <translation>%1，已超时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="176"/>
+        <location filename="../../console/ui/approvals_table.py" line="125"/>
         <source>Asked at %1</source>
         <translation>提交于 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="178"/>
+        <location filename="../../console/ui/approvals_table.py" line="127"/>
         <source>Waiting longer than %1: overdue</source>
         <translation>等待超过 %1：已超时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/approvals.py" line="186"/>
+        <location filename="../../console/ui/approvals_table.py" line="135"/>
         <source>%1
 (rule %2, map version %3)</source>
         <translation>%1
