@@ -4,6 +4,10 @@ would receive).
 
 Every text that comes from the planner (notes, reasons, message bodies) is shown as plain
 text: a model's output is never interpreted as HTML.
+
+The step in words (parameter rows, the dry run, the authority badge, the text it sends)
+is :mod:`console.ui.step_wording`; the card lays it out and keeps its ``param_lines`` and
+``dry_run``.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from console.domain.kinds import ActionKind, SystemName
 from console.ui import labels
+from console.ui.step_wording import dry_run, param_lines, preview_body, verdict_text
 
 if TYPE_CHECKING:
     from console.domain.authority import Verdict
@@ -42,17 +47,6 @@ def plain(text: str, name: str = "", parent: QWidget | None = None, *, wrap: boo
         label.setObjectName(name)
     label.setText(text)
     return label
-
-
-def _preview_body(step: Any) -> str | None:
-    """The text a step sends or leaves behind (a reply's body, say), if it has one."""
-    kind, p = ActionKind(step.action), step.params
-    return {
-        ActionKind.REPLY_TO_CUSTOMER: lambda: p.body,
-        ActionKind.NOTIFY_LOGISTICS: lambda: p.message,
-        ActionKind.ESCALATE: lambda: p.reason,
-        ActionKind.CLOSE_CASE: lambda: p.summary,
-    }.get(kind, lambda: None)()
 
 
 class StepCard(QFrame):
@@ -106,7 +100,7 @@ class StepCard(QFrame):
         self.note = plain(step.note or "", "stepNote", self)
         self.note.setVisible(bool(step.note))
 
-        self.verdict = plain(self._verdict_text(verdict), "verdictBadge", self, wrap=False)
+        self.verdict = plain(verdict_text(verdict), "verdictBadge", self, wrap=False)
         self.verdict.setProperty("checked", verdict is not None)
         self.verdict.setToolTip(
             verdict.clause
@@ -270,7 +264,7 @@ class StepCard(QFrame):
             if field is not None:
                 field.setText(value)
         self.change.setText(self.dry_run(shown))
-        body = _preview_body(shown)
+        body = preview_body(shown)
         if self.message is not None and body is not None:
             self.message.setPlainText(body)
         if note is None:
@@ -285,77 +279,9 @@ class StepCard(QFrame):
 
         return action_type(kind).system
 
-    def _verdict_text(self, verdict: Verdict | None) -> str:
-        if verdict is None:
-            return self.tr("Authority: not checked yet")
-        level = verdict.level.value
-        return {
-            "forbid": self.tr("Not allowed"),
-            "suggest": self.tr("Suggestion only: do it by hand"),
-            "agent": self.tr("You may approve"),
-            "supervisor": self.tr("Needs a supervisor"),
-            "auto_with_undo": self.tr("Runs alone, can be undone"),
-            "auto": self.tr("Runs alone"),
-        }.get(level, level)
-
     def param_lines(self, step: Any = None) -> list[tuple[str, str]]:
         """The step's parameters as (label, readable value) rows."""
-        step = step if step is not None else self.step
-        kind, p = ActionKind(step.action), step.params
-        if kind is ActionKind.REFUND:
-            return [
-                (self.tr("Amount"), labels.money(p.amount)),
-                (self.tr("Payment"), p.payment_id),
-                (self.tr("Order"), p.order_id)
-                if p.order_id
-                else (self.tr("Subscription"), p.subscription_id),
-                (self.tr("Reason"), p.reason),
-            ]
-        if kind is ActionKind.RESHIP:
-            return [
-                (self.tr("Items"), self._items(p.items)),
-                (self.tr("Order"), p.order_id),
-                (self.tr("Shipping"), self._speed(p.speed)),
-            ]
-        if kind is ActionKind.ACCOUNT_CREDIT:
-            rows = [
-                (self.tr("Amount"), labels.money(p.amount)),
-                (self.tr("Customer"), p.customer_id),
-                (self.tr("Reason"), p.reason),
-            ]
-            if p.reverses:  # Undo's reversal: the credit it takes back
-                rows.insert(1, (self.tr("Takes back"), p.reverses))
-            return rows
-        if kind is ActionKind.REPLY_TO_CUSTOMER:
-            rows = [
-                (self.tr("Channel"), self._channel(p.channel)),
-                (self.tr("Language"), p.language),
-            ]
-            if p.subject:
-                rows.append((self.tr("Subject"), p.subject))
-            return rows
-        if kind is ActionKind.NOTIFY_LOGISTICS:
-            return [
-                (self.tr("Carrier"), p.carrier),
-                (self.tr("Shipment"), p.shipment_id),
-                (self.tr("Request"), self._request(p.request)),
-            ]
-        if kind is ActionKind.ADJUST_INVENTORY:
-            return [
-                (self.tr("SKU"), p.sku),
-                (self.tr("Warehouse"), p.warehouse),
-                (self.tr("Change"), f"{p.delta:+d}"),
-                (self.tr("Reason"), p.reason),
-            ]
-        if kind is ActionKind.ESCALATE:
-            return [
-                (self.tr("Team"), self._team(p.team)),
-                (self.tr("Urgent"), labels.yes_no(p.urgent)),
-                (self.tr("Reason"), p.reason),
-            ]
-        if kind is ActionKind.CLOSE_CASE:
-            return [(self.tr("Resolution"), self._resolution(p.resolution))]
-        return []
+        return param_lines(step if step is not None else self.step)
 
     # --- the preview ------------------------------------------------------------------------
     def _toggled(self, on: bool) -> None:
@@ -373,7 +299,7 @@ class StepCard(QFrame):
         self.subject: QLabel | None = None
         self.message: QPlainTextEdit | None = None
         kind, p = ActionKind(self.step.action), self.step.params
-        text, heading = _preview_body(self.step), ""
+        text, heading = preview_body(self.step), ""
         if kind is ActionKind.REPLY_TO_CUSTOMER:
             heading = self.tr("The customer would receive:")
         elif kind is ActionKind.NOTIFY_LOGISTICS:
@@ -403,105 +329,4 @@ class StepCard(QFrame):
 
     def dry_run(self, step: Any = None) -> str:
         """What the step would change, in which system, in one sentence."""
-        step = step if step is not None else self.step
-        kind, p = ActionKind(step.action), step.params
-        if kind is ActionKind.REFUND:
-            purchase = (
-                self.tr("order %1").replace("%1", p.order_id)
-                if p.order_id
-                else self.tr("subscription %1").replace("%1", p.subscription_id)
-            )
-            return (
-                self.tr("Payments: refund %1 on %2 for %3")
-                .replace("%1", labels.money(p.amount))
-                .replace("%2", p.payment_id)
-                .replace("%3", purchase)
-            )
-        if kind is ActionKind.RESHIP:
-            return (
-                self.tr("Orders: reship %1 for order %2 by %3")
-                .replace("%1", self._items(p.items))
-                .replace("%2", p.order_id)
-                .replace("%3", self._speed(p.speed))
-            )
-        if kind is ActionKind.ACCOUNT_CREDIT and p.reverses:
-            return (
-                self.tr("Accounts: take back credit %1 (%2) from customer %3")
-                .replace("%1", p.reverses)
-                .replace("%2", labels.money(p.amount))
-                .replace("%3", p.customer_id)
-            )
-        if kind is ActionKind.ACCOUNT_CREDIT:
-            return (
-                self.tr("Accounts: credit %1 to customer %2")
-                .replace("%1", labels.money(p.amount))
-                .replace("%2", p.customer_id)
-            )
-        if kind is ActionKind.REPLY_TO_CUSTOMER:
-            return (
-                self.tr("Tickets: post a public reply by %1 (%2)")
-                .replace("%1", self._channel(p.channel))
-                .replace("%2", p.language)
-            )
-        if kind is ActionKind.NOTIFY_LOGISTICS:
-            return (
-                self.tr("Logistics: ask %1 to %2 shipment %3")
-                .replace("%1", p.carrier)
-                .replace("%2", self._request(p.request).lower())
-                .replace("%3", p.shipment_id)
-            )
-        if kind is ActionKind.ADJUST_INVENTORY:
-            return (
-                self.tr("Inventory: change stock of %1 in %2 by %3")
-                .replace("%1", p.sku)
-                .replace("%2", p.warehouse)
-                .replace("%3", f"{p.delta:+d}")
-            )
-        if kind is ActionKind.ESCALATE:
-            text = self.tr("Tickets: escalate to the %1 team").replace("%1", self._team(p.team))
-            return text + (self.tr(" (urgent)") if p.urgent else "")
-        if kind is ActionKind.CLOSE_CASE:
-            return self.tr("Tandem: close the case as “%1”").replace(
-                "%1", self._resolution(p.resolution)
-            )
-        return ""
-
-    # --- readable values --------------------------------------------------------------------
-    def _items(self, items: list[Any]) -> str:
-        return ", ".join(f"{item.quantity} × {item.sku}" for item in items)
-
-    def _speed(self, speed: str) -> str:
-        return {"standard": self.tr("standard delivery"), "express": self.tr("express")}.get(
-            speed, speed
-        )
-
-    def _channel(self, channel: str) -> str:
-        return {"email": self.tr("email"), "chat": self.tr("chat"), "sms": self.tr("SMS")}.get(
-            channel, channel
-        )
-
-    def _request(self, request: str) -> str:
-        return {
-            "trace": self.tr("Trace"),
-            "claim": self.tr("Claim"),
-            "expedite": self.tr("Expedite"),
-            "return_pickup": self.tr("Return pickup"),
-            "hold": self.tr("Hold"),
-        }.get(request, request)
-
-    def _team(self, team: str) -> str:
-        return {
-            "supervisor": self.tr("supervisor"),
-            "billing": self.tr("billing"),
-            "logistics": self.tr("logistics"),
-            "technical": self.tr("technical"),
-            "legal": self.tr("legal"),
-        }.get(team, team)
-
-    def _resolution(self, resolution: str) -> str:
-        return {
-            "resolved": self.tr("resolved"),
-            "no_action_needed": self.tr("no action needed"),
-            "duplicate": self.tr("duplicate"),
-            "customer_unreachable": self.tr("customer unreachable"),
-        }.get(resolution, resolution)
+        return dry_run(step if step is not None else self.step)

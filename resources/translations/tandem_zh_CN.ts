@@ -3602,22 +3602,22 @@
 <context>
     <name>StepCard</name>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="81"/>
+        <location filename="../../console/ui/proposal_steps.py" line="75"/>
         <source>Step %1: %2 in %3</source>
         <translation>第 %1 步：在%3中%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="115"/>
+        <location filename="../../console/ui/proposal_steps.py" line="109"/>
         <source>The decision-authority map has not been applied to this step yet; nothing here says who may approve it.</source>
         <translation>决策权限表尚未应用于此步骤；此处并未说明谁可以批准它。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="123"/>
+        <location filename="../../console/ui/proposal_steps.py" line="117"/>
         <source>Preview what step %1 would change</source>
         <translation>预览第 %1 步将更改的内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="290"/>
+        <location filename="../../console/ui/step_wording.py" line="37"/>
         <source>Authority: not checked yet</source>
         <translation>权限：尚未检查</translation>
     </message>
@@ -3626,207 +3626,207 @@
         <translation type="vanished">权限：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="307"/>
-        <location filename="../../console/ui/proposal_steps.py" line="322"/>
+        <location filename="../../console/ui/step_wording.py" line="54"/>
+        <location filename="../../console/ui/step_wording.py" line="69"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="308"/>
+        <location filename="../../console/ui/step_wording.py" line="55"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="309"/>
-        <location filename="../../console/ui/proposal_steps.py" line="317"/>
+        <location filename="../../console/ui/step_wording.py" line="56"/>
+        <location filename="../../console/ui/step_wording.py" line="64"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="312"/>
-        <location filename="../../console/ui/proposal_steps.py" line="324"/>
-        <location filename="../../console/ui/proposal_steps.py" line="348"/>
-        <location filename="../../console/ui/proposal_steps.py" line="354"/>
+        <location filename="../../console/ui/step_wording.py" line="59"/>
+        <location filename="../../console/ui/step_wording.py" line="71"/>
+        <location filename="../../console/ui/step_wording.py" line="95"/>
+        <location filename="../../console/ui/step_wording.py" line="101"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="316"/>
+        <location filename="../../console/ui/step_wording.py" line="63"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="318"/>
+        <location filename="../../console/ui/step_wording.py" line="65"/>
         <source>Shipping</source>
         <translation>配送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="323"/>
+        <location filename="../../console/ui/step_wording.py" line="70"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="327"/>
+        <location filename="../../console/ui/step_wording.py" line="74"/>
         <source>Takes back</source>
         <translation>冲回</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="331"/>
+        <location filename="../../console/ui/step_wording.py" line="78"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="332"/>
+        <location filename="../../console/ui/step_wording.py" line="79"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="335"/>
+        <location filename="../../console/ui/step_wording.py" line="82"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="339"/>
+        <location filename="../../console/ui/step_wording.py" line="86"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="340"/>
+        <location filename="../../console/ui/step_wording.py" line="87"/>
         <source>Shipment</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="341"/>
+        <location filename="../../console/ui/step_wording.py" line="88"/>
         <source>Request</source>
         <translation>请求</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="345"/>
+        <location filename="../../console/ui/step_wording.py" line="92"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="346"/>
+        <location filename="../../console/ui/step_wording.py" line="93"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="347"/>
+        <location filename="../../console/ui/step_wording.py" line="94"/>
         <source>Change</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="352"/>
+        <location filename="../../console/ui/step_wording.py" line="99"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="353"/>
+        <location filename="../../console/ui/step_wording.py" line="100"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="357"/>
+        <location filename="../../console/ui/step_wording.py" line="105"/>
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="362"/>
+        <location filename="../../console/ui/proposal_steps.py" line="288"/>
         <source>Hide preview ▾</source>
         <translation>隐藏预览 ▾</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="362"/>
+        <location filename="../../console/ui/proposal_steps.py" line="288"/>
         <source>Preview ▸</source>
         <translation>预览 ▸</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="378"/>
+        <location filename="../../console/ui/proposal_steps.py" line="304"/>
         <source>The customer would receive:</source>
         <translation>客户将收到：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="380"/>
+        <location filename="../../console/ui/proposal_steps.py" line="306"/>
         <source>The carrier would receive:</source>
         <translation>承运商将收到：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="382"/>
+        <location filename="../../console/ui/proposal_steps.py" line="308"/>
         <source>The team would read:</source>
         <translation>团队将看到：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="384"/>
+        <location filename="../../console/ui/proposal_steps.py" line="310"/>
         <source>Closing summary:</source>
         <translation>结案摘要：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="390"/>
+        <location filename="../../console/ui/proposal_steps.py" line="316"/>
         <source>Subject: %1</source>
         <translation>主题：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="415"/>
+        <location filename="../../console/ui/step_wording.py" line="122"/>
         <source>Payments: refund %1 on %2 for %3</source>
         <translation>支付：对 %2 退款 %1（%3）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="429"/>
+        <location filename="../../console/ui/step_wording.py" line="136"/>
         <source>Accounts: take back credit %1 (%2) from customer %3</source>
         <translation>账户系统：从客户 %3 处冲回抵扣金 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="436"/>
+        <location filename="../../console/ui/step_wording.py" line="145"/>
         <source>Accounts: credit %1 to customer %2</source>
         <translation>账户系统：向客户 %2 发放抵扣金 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="410"/>
+        <location filename="../../console/ui/step_wording.py" line="115"/>
         <source>order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="412"/>
+        <location filename="../../console/ui/step_wording.py" line="117"/>
         <source>subscription %1</source>
         <translation>订阅 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="311"/>
+        <location filename="../../console/ui/step_wording.py" line="58"/>
         <source>Subscription</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="293"/>
+        <location filename="../../console/ui/step_wording.py" line="40"/>
         <source>Not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="294"/>
+        <location filename="../../console/ui/step_wording.py" line="41"/>
         <source>Suggestion only: do it by hand</source>
         <translation>仅为建议：需人工处理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="295"/>
+        <location filename="../../console/ui/step_wording.py" line="42"/>
         <source>You may approve</source>
         <translation>您可以批准</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="296"/>
+        <location filename="../../console/ui/step_wording.py" line="43"/>
         <source>Needs a supervisor</source>
         <translation>需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="297"/>
+        <location filename="../../console/ui/step_wording.py" line="44"/>
         <source>Runs alone, can be undone</source>
         <translation>自动执行，可撤销</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="298"/>
+        <location filename="../../console/ui/step_wording.py" line="45"/>
         <source>Runs alone</source>
         <translation>自动执行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="422"/>
+        <location filename="../../console/ui/step_wording.py" line="129"/>
         <source>Orders: reship %1 for order %2 by %3</source>
         <translation>订单：为订单 %2 补发 %1，%3</translation>
     </message>
@@ -3835,233 +3835,233 @@
         <translation type="vanished">支付：向客户 %2 发放抵扣金 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="442"/>
+        <location filename="../../console/ui/step_wording.py" line="151"/>
         <source>Tickets: post a public reply by %1 (%2)</source>
         <translation>工单：通过%1发布公开回复（%2）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="448"/>
+        <location filename="../../console/ui/step_wording.py" line="157"/>
         <source>Logistics: ask %1 to %2 shipment %3</source>
         <translation>物流：请 %1 对货件 %3 执行“%2”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="455"/>
+        <location filename="../../console/ui/step_wording.py" line="164"/>
         <source>Inventory: change stock of %1 in %2 by %3</source>
         <translation>库存：将 %2 中 %1 的库存变动 %3</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="461"/>
+        <location filename="../../console/ui/step_wording.py" line="170"/>
         <source>Tickets: escalate to the %1 team</source>
         <translation>工单：升级至%1团队</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="462"/>
+        <location filename="../../console/ui/step_wording.py" line="173"/>
         <source> (urgent)</source>
         <translation>（紧急）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="464"/>
+        <location filename="../../console/ui/step_wording.py" line="175"/>
         <source>Tandem: close the case as “%1”</source>
         <translation>Tandem：以“%1”关闭案件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="474"/>
+        <location filename="../../console/ui/step_wording.py" line="190"/>
         <source>standard delivery</source>
         <translation>标准配送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="474"/>
+        <location filename="../../console/ui/step_wording.py" line="191"/>
         <source>express</source>
         <translation>加急配送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="479"/>
+        <location filename="../../console/ui/step_wording.py" line="197"/>
         <source>email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="479"/>
+        <location filename="../../console/ui/step_wording.py" line="198"/>
         <source>chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="479"/>
+        <location filename="../../console/ui/step_wording.py" line="199"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="485"/>
+        <location filename="../../console/ui/step_wording.py" line="205"/>
         <source>Trace</source>
         <translation>追踪</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="486"/>
+        <location filename="../../console/ui/step_wording.py" line="206"/>
         <source>Claim</source>
         <translation>索赔</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="487"/>
+        <location filename="../../console/ui/step_wording.py" line="207"/>
         <source>Expedite</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="488"/>
+        <location filename="../../console/ui/step_wording.py" line="208"/>
         <source>Return pickup</source>
         <translation>退货取件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="489"/>
+        <location filename="../../console/ui/step_wording.py" line="209"/>
         <source>Hold</source>
         <translation>暂扣</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="494"/>
+        <location filename="../../console/ui/step_wording.py" line="215"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="495"/>
+        <location filename="../../console/ui/step_wording.py" line="216"/>
         <source>billing</source>
         <translation>账务</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="496"/>
+        <location filename="../../console/ui/step_wording.py" line="217"/>
         <source>logistics</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="497"/>
+        <location filename="../../console/ui/step_wording.py" line="218"/>
         <source>technical</source>
         <translation>技术</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="498"/>
+        <location filename="../../console/ui/step_wording.py" line="219"/>
         <source>legal</source>
         <translation>法务</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="503"/>
+        <location filename="../../console/ui/step_wording.py" line="225"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="504"/>
+        <location filename="../../console/ui/step_wording.py" line="226"/>
         <source>no action needed</source>
         <translation>无需处理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="505"/>
+        <location filename="../../console/ui/step_wording.py" line="227"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="506"/>
+        <location filename="../../console/ui/step_wording.py" line="228"/>
         <source>customer unreachable</source>
         <translation>无法联系客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="76"/>
+        <location filename="../../console/ui/proposal_steps.py" line="70"/>
         <source>Select step %1</source>
         <translation>选择第 %1 步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="77"/>
+        <location filename="../../console/ui/proposal_steps.py" line="71"/>
         <source>Select this step to approve, edit or reject it on its own</source>
         <translation>选择此步骤以单独批准、编辑或驳回</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="277"/>
+        <location filename="../../console/ui/proposal_steps.py" line="271"/>
         <source>Edited by you: approving uses your version.</source>
         <translation>已由你编辑：批准时使用你的版本。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="141"/>
+        <location filename="../../console/ui/proposal_steps.py" line="135"/>
         <source>Write-back of step %1</source>
         <translation>第 %1 步的回写</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="208"/>
+        <location filename="../../console/ui/proposal_steps.py" line="202"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="209"/>
-        <location filename="../../console/ui/proposal_steps.py" line="214"/>
+        <location filename="../../console/ui/proposal_steps.py" line="203"/>
+        <location filename="../../console/ui/proposal_steps.py" line="208"/>
         <source>Send step %1 again</source>
         <translation>重新发送第 %1 步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="210"/>
+        <location filename="../../console/ui/proposal_steps.py" line="204"/>
         <source>Send it again with its original key: it is never done twice</source>
         <translation>使用原来的幂等键重新发送：绝不会执行两次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="213"/>
+        <location filename="../../console/ui/proposal_steps.py" line="207"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="216"/>
+        <location filename="../../console/ui/proposal_steps.py" line="210"/>
         <source>Send it again with its original key: if it was done, the remote system does not do it twice</source>
         <translation>使用原来的幂等键重新发送：如果已经执行，远程系统不会再执行一次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="221"/>
+        <location filename="../../console/ui/proposal_steps.py" line="215"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="222"/>
+        <location filename="../../console/ui/proposal_steps.py" line="216"/>
         <source>Cancel step %1: it will not be sent</source>
         <translation>取消第 %1 步：不会发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="223"/>
+        <location filename="../../console/ui/proposal_steps.py" line="217"/>
         <source>Give up on it: it will not be sent</source>
         <translation>放弃：不会再发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="226"/>
+        <location filename="../../console/ui/proposal_steps.py" line="220"/>
         <source>Mark done</source>
         <translation>标记为完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="227"/>
+        <location filename="../../console/ui/proposal_steps.py" line="221"/>
         <source>Mark step %1 done: you checked the remote system</source>
         <translation>将第 %1 步标记为完成：您已核查远程系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="228"/>
+        <location filename="../../console/ui/proposal_steps.py" line="222"/>
         <source>You checked the remote system and it was done</source>
         <translation>您已核查远程系统，操作已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="231"/>
+        <location filename="../../console/ui/proposal_steps.py" line="225"/>
         <source>Mark not done</source>
         <translation>标记为未完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="232"/>
+        <location filename="../../console/ui/proposal_steps.py" line="226"/>
         <source>Mark step %1 not done: you checked the remote system</source>
         <translation>将第 %1 步标记为未完成：您已核查远程系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="233"/>
+        <location filename="../../console/ui/proposal_steps.py" line="227"/>
         <source>You checked the remote system and it was not done; nothing is sent</source>
         <translation>您已核查远程系统，操作未完成；不会发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="236"/>
+        <location filename="../../console/ui/proposal_steps.py" line="230"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="237"/>
+        <location filename="../../console/ui/proposal_steps.py" line="231"/>
         <source>Undo step %1</source>
         <translation>撤销第 %1 步</translation>
     </message>
     <message>
-        <location filename="../../console/ui/proposal_steps.py" line="238"/>
+        <location filename="../../console/ui/proposal_steps.py" line="232"/>
         <source>Undo it with a compensating step, approved like any other</source>
         <translation>用一个补偿步骤撤销它，该步骤与其他步骤一样需要批准</translation>
     </message>
