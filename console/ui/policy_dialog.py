@@ -6,19 +6,20 @@ proposal cites) and every published version. Those who may edit the map get its 
 prefilled from the latest version with the version number bumped: Check lists every
 problem with its field; Publish publishes it (a version someone else published meanwhile
 is a conflict: reload and edit again). The service checks the role again on publish.
+
+The map in words (levels, conditions, the next version's YAML) is
+:mod:`console.ui.policy_text` and its tables :mod:`console.ui.policy_tables`; the public
+names of the first are importable from here too, as before the split.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QCloseEvent, QFontDatabase, QResizeEvent, QShowEvent, QTextDocument
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QFontDatabase, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -27,170 +28,35 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from console.domain.errors import ConflictError, InvalidInput, TandemError
-from console.domain.kinds import AutonomyLevel
 from console.services.bus import Level, UserMessage
 from console.services.roles import Capability
 from console.ui import labels
+from console.ui.policy_tables import fill, fit_rows, make_table
+from console.ui.policy_text import action_text, conditions_text, level_label, next_version_source
 from console.ui.profiles import may
 
 if TYPE_CHECKING:
-    from console.domain.authority import AuthorityPolicy, AuthorityRule, Conditions
+    from console.domain.authority import AuthorityPolicy
     from console.services.policies import PolicyChanged, PolicyVersion
     from console.ui.main_window import MainWindow
 
+__all__ = [
+    "SLOT",
+    "PolicyDialog",
+    "action_text",
+    "conditions_text",
+    "level_label",
+    "next_version_source",
+    "present",
+]
+
 SLOT = "policy.publish"
-_VERSION = re.compile(r"^version:[ \t]*\d+[ \t]*$", re.MULTILINE)
-_AUTHOR = re.compile(r"^author:.*$", re.MULTILINE)
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,79}$")
-
-
-def level_label(level: AutonomyLevel | str) -> str:
-    return {
-        AutonomyLevel.FORBID: QCoreApplication.translate("PolicyDialog", "Forbidden"),
-        AutonomyLevel.SUGGEST: QCoreApplication.translate("PolicyDialog", "Suggest only"),
-        AutonomyLevel.AGENT: QCoreApplication.translate("PolicyDialog", "Agent approves"),
-        AutonomyLevel.SUPERVISOR: QCoreApplication.translate("PolicyDialog", "Supervisor approves"),
-        AutonomyLevel.AUTO_WITH_UNDO: QCoreApplication.translate(
-            "PolicyDialog", "Automatic, with undo"
-        ),
-        AutonomyLevel.AUTO: QCoreApplication.translate("PolicyDialog", "Automatic"),
-    }.get(AutonomyLevel(level), str(level))
-
-
-def _band(band: dict[str, Any]) -> str:
-    return ", ".join(f"{amount} {currency}" for currency, amount in band.items())
-
-
-def conditions_text(when: Conditions) -> str:
-    """A rule's conditions in a few words: "amount > 50 USD, 40 GBP; tier: gold"."""
-    phrases: dict[str, Callable[[Any], str]] = {
-        "max_amount": lambda v: QCoreApplication.translate("PolicyDialog", "amount ≤ %1").replace(
-            "%1", _band(v)
-        ),
-        "min_amount": lambda v: QCoreApplication.translate("PolicyDialog", "amount > %1").replace(
-            "%1", _band(v)
-        ),
-        "tiers": lambda v: QCoreApplication.translate("PolicyDialog", "tier: %1").replace(
-            "%1", ", ".join(labels.tier(t) for t in v)
-        ),
-        "journeys": lambda v: QCoreApplication.translate("PolicyDialog", "journey: %1").replace(
-            "%1", ", ".join(labels.journey(j) for j in v)
-        ),
-        "sentiments": lambda v: QCoreApplication.translate("PolicyDialog", "sentiment: %1").replace(
-            "%1", ", ".join(labels.sentiment(s) for s in v)
-        ),
-        "reversible": lambda v: (
-            QCoreApplication.translate("PolicyDialog", "reversible")
-            if v
-            else QCoreApplication.translate("PolicyDialog", "not reversible")
-        ),
-        "max_case_total": lambda v: QCoreApplication.translate(
-            "PolicyDialog", "case total ≤ %1"
-        ).replace("%1", _band(v)),
-        "min_case_total": lambda v: QCoreApplication.translate(
-            "PolicyDialog", "case total > %1"
-        ).replace("%1", _band(v)),
-        "max_agent_daily_total": lambda v: QCoreApplication.translate(
-            "PolicyDialog", "agent's day ≤ %1"
-        ).replace("%1", _band(v)),
-        "min_agent_daily_total": lambda v: QCoreApplication.translate(
-            "PolicyDialog", "agent's day > %1"
-        ).replace("%1", _band(v)),
-        "moves_money": lambda v: (
-            QCoreApplication.translate("PolicyDialog", "moves money")
-            if v
-            else QCoreApplication.translate("PolicyDialog", "moves no money")
-        ),
-        "max_quantity": lambda v: QCoreApplication.translate(
-            "PolicyDialog", "quantity ≤ %1"
-        ).replace("%1", str(v)),
-        "max_order_value": lambda v: QCoreApplication.translate(
-            "PolicyDialog", "order value ≤ %1"
-        ).replace("%1", _band(v)),
-        "min_order_value": lambda v: QCoreApplication.translate(
-            "PolicyDialog", "order value > %1"
-        ).replace("%1", _band(v)),
-        "foreign_refs": lambda v: (
-            QCoreApplication.translate("PolicyDialog", "names records outside the case")
-            if v
-            else QCoreApplication.translate("PolicyDialog", "names only the case's records")
-        ),
-    }
-    parts = []
-    for name, phrase in phrases.items():
-        value = getattr(when, name, None)
-        if value is not None:
-            parts.append(phrase(value))
-    return "; ".join(parts) or QCoreApplication.translate("PolicyDialog", "always")
-
-
-def action_text(rule: AuthorityRule) -> str:
-    if rule.action == "*":
-        return QCoreApplication.translate("PolicyDialog", "Any action")
-    return labels.action_kind(rule.action)
-
-
-def next_version_source(source: str, version: int, author: str | None = None) -> str:
-    """The latest map's YAML as the start of version ``version``."""
-    if _VERSION.search(source):
-        text = _VERSION.sub(f"version: {version}", source, count=1)
-    else:
-        text = f"version: {version}\n{source}"
-    if author and _ID.match(author) and _AUTHOR.search(text):
-        text = _AUTHOR.sub(f"author: {author}", text, count=1)
-    return text
-
-
-def _table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setObjectName("policyTable")
-    table.setAccessibleName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setShowGrid(False)
-    table.setWordWrap(True)
-    table.setTextElideMode(Qt.TextElideMode.ElideNone)  # wrapped, never cut
-    table.setAlternatingRowColors(True)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            item = QTableWidgetItem(text)
-            item.setToolTip(text)
-            table.setItem(r, c, item)
-    table.resizeRowsToContents()
-
-
-def _fit_rows(table: QTableWidget) -> None:
-    """Rows tall enough for their wrapped text. The item size hint measures one font;
-    a text layout (as here) also counts the taller fallback fonts of Chinese text."""
-    table.resizeRowsToContents()
-    document = QTextDocument()
-    document.setDocumentMargin(0)
-    document.setDefaultFont(table.font())
-    for row in range(table.rowCount()):
-        need = table.rowHeight(row)
-        for column in range(table.columnCount()):
-            item = table.item(row, column)
-            if item is None or not item.text():
-                continue
-            document.setPlainText(item.text())
-            document.setTextWidth(max(20, table.columnWidth(column) - 12))
-            need = max(need, math.ceil(document.size().height()) + 12)
-        table.setRowHeight(row, need)
 
 
 class PolicyDialog(QDialog):
@@ -207,7 +73,7 @@ class PolicyDialog(QDialog):
         self.summary = QLabel("", current, objectName="policySummary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.rules = _table(
+        self.rules = make_table(
             current,
             [
                 self.tr("Rule"),
@@ -228,7 +94,7 @@ class PolicyDialog(QDialog):
         self.tabs.addTab(current, self.tr("In force"))
 
         # Every version.
-        self.history = _table(
+        self.history = make_table(
             self,
             [self.tr("Version"), self.tr("Published by"), self.tr("Published at"), self.tr("Note")],
             self.tr("Published versions"),
@@ -331,7 +197,7 @@ class PolicyDialog(QDialog):
             text += " " + policy.note
         text += " " + self.tr("Rules are tried in order; the first that matches decides.")
         self.summary.setText(text)
-        _fill(
+        fill(
             self.rules,
             [
                 [r.id, action_text(r), conditions_text(r.when), level_label(r.level), r.clause]
@@ -350,7 +216,7 @@ class PolicyDialog(QDialog):
             ]
             for v in versions
         ]
-        _fill(self.history, rows)
+        fill(self.history, rows)
 
     def apply_role(self) -> None:
         editing = self.may_edit
@@ -467,7 +333,7 @@ class PolicyDialog(QDialog):
     def _fit_rows(self) -> None:
         """Row heights for the columns' real widths (wrapped clauses need them)."""
         for table in (self.rules, self.history):
-            _fit_rows(table)
+            fit_rows(table)
 
     def _stop(self) -> None:
         if self._unsubscribe is not None:

@@ -2448,307 +2448,307 @@
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="57"/>
+        <location filename="../../console/ui/policy_text.py" line="31"/>
         <source>Forbidden</source>
         <translation>禁止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="58"/>
+        <location filename="../../console/ui/policy_text.py" line="32"/>
         <source>Suggest only</source>
         <translation>仅建议</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="59"/>
+        <location filename="../../console/ui/policy_text.py" line="33"/>
         <source>Agent approves</source>
         <translation>坐席批准</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="60"/>
+        <location filename="../../console/ui/policy_text.py" line="34"/>
         <source>Supervisor approves</source>
         <translation>主管批准</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="61"/>
+        <location filename="../../console/ui/policy_text.py" line="35"/>
         <source>Automatic, with undo</source>
         <translation>自动执行（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="64"/>
+        <location filename="../../console/ui/policy_text.py" line="38"/>
         <source>Automatic</source>
         <translation>自动执行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="75"/>
+        <location filename="../../console/ui/policy_text.py" line="49"/>
         <source>amount ≤ %1</source>
         <translation>金额 ≤ %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="78"/>
+        <location filename="../../console/ui/policy_text.py" line="52"/>
         <source>amount &gt; %1</source>
         <translation>金额 &gt; %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="81"/>
+        <location filename="../../console/ui/policy_text.py" line="55"/>
         <source>tier: %1</source>
         <translation>等级：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="84"/>
+        <location filename="../../console/ui/policy_text.py" line="58"/>
         <source>journey: %1</source>
         <translation>诉求类型：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="87"/>
+        <location filename="../../console/ui/policy_text.py" line="61"/>
         <source>sentiment: %1</source>
         <translation>情绪：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="91"/>
+        <location filename="../../console/ui/policy_text.py" line="65"/>
         <source>reversible</source>
         <translation>可撤回</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="93"/>
+        <location filename="../../console/ui/policy_text.py" line="67"/>
         <source>not reversible</source>
         <translation>不可撤回</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="95"/>
+        <location filename="../../console/ui/policy_text.py" line="69"/>
         <source>case total ≤ %1</source>
         <translation>案例累计 ≤ %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="98"/>
+        <location filename="../../console/ui/policy_text.py" line="72"/>
         <source>case total &gt; %1</source>
         <translation>案例累计 &gt; %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="101"/>
+        <location filename="../../console/ui/policy_text.py" line="75"/>
         <source>agent&apos;s day ≤ %1</source>
         <translation>坐席当日累计 ≤ %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="104"/>
+        <location filename="../../console/ui/policy_text.py" line="78"/>
         <source>agent&apos;s day &gt; %1</source>
         <translation>坐席当日累计 &gt; %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="108"/>
+        <location filename="../../console/ui/policy_text.py" line="82"/>
         <source>moves money</source>
         <translation>涉及资金</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="110"/>
+        <location filename="../../console/ui/policy_text.py" line="84"/>
         <source>moves no money</source>
         <translation>不涉及资金</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="112"/>
+        <location filename="../../console/ui/policy_text.py" line="86"/>
         <source>quantity ≤ %1</source>
         <translation>数量 ≤ %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="115"/>
+        <location filename="../../console/ui/policy_text.py" line="89"/>
         <source>order value ≤ %1</source>
         <translation>订单金额 ≤ %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="118"/>
+        <location filename="../../console/ui/policy_text.py" line="92"/>
         <source>order value &gt; %1</source>
         <translation>订单金额 &gt; %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="122"/>
+        <location filename="../../console/ui/policy_text.py" line="96"/>
         <source>names records outside the case</source>
         <translation>引用了案例以外的记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="124"/>
+        <location filename="../../console/ui/policy_text.py" line="98"/>
         <source>names only the case&apos;s records</source>
         <translation>仅引用本案例的记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="132"/>
+        <location filename="../../console/ui/policy_text.py" line="106"/>
         <source>always</source>
         <translation>始终</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="137"/>
+        <location filename="../../console/ui/policy_text.py" line="111"/>
         <source>Any action</source>
         <translation>任何操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="200"/>
+        <location filename="../../console/ui/policy_dialog.py" line="66"/>
         <source>Authority map</source>
         <translation>权限图</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="202"/>
+        <location filename="../../console/ui/policy_dialog.py" line="68"/>
         <source>Decision-authority map</source>
         <translation>决策权限图</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="213"/>
+        <location filename="../../console/ui/policy_dialog.py" line="79"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="214"/>
+        <location filename="../../console/ui/policy_dialog.py" line="80"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="215"/>
+        <location filename="../../console/ui/policy_dialog.py" line="81"/>
         <source>When</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="216"/>
+        <location filename="../../console/ui/policy_dialog.py" line="82"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="217"/>
+        <location filename="../../console/ui/policy_dialog.py" line="83"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="219"/>
+        <location filename="../../console/ui/policy_dialog.py" line="85"/>
         <source>Rules in force</source>
         <translation>现行规则</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="228"/>
+        <location filename="../../console/ui/policy_dialog.py" line="94"/>
         <source>In force</source>
         <translation>现行版本</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="233"/>
+        <location filename="../../console/ui/policy_dialog.py" line="99"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="233"/>
+        <location filename="../../console/ui/policy_dialog.py" line="99"/>
         <source>Published by</source>
         <translation>发布人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="233"/>
+        <location filename="../../console/ui/policy_dialog.py" line="99"/>
         <source>Published at</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="233"/>
+        <location filename="../../console/ui/policy_dialog.py" line="99"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="234"/>
+        <location filename="../../console/ui/policy_dialog.py" line="100"/>
         <source>Published versions</source>
         <translation>已发布的版本</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="241"/>
+        <location filename="../../console/ui/policy_dialog.py" line="107"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="248"/>
+        <location filename="../../console/ui/policy_dialog.py" line="114"/>
         <source>The new version&apos;s YAML</source>
         <translation>新版本的 YAML</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="254"/>
+        <location filename="../../console/ui/policy_dialog.py" line="120"/>
         <source>Problems found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="259"/>
+        <location filename="../../console/ui/policy_dialog.py" line="125"/>
         <source>Check result</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="260"/>
+        <location filename="../../console/ui/policy_dialog.py" line="126"/>
         <source>&amp;Check</source>
         <translation>检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="261"/>
+        <location filename="../../console/ui/policy_dialog.py" line="127"/>
         <source>Check the new version</source>
         <translation>检查新版本</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="263"/>
+        <location filename="../../console/ui/policy_dialog.py" line="129"/>
         <source>&amp;Publish</source>
         <translation>发布(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="264"/>
+        <location filename="../../console/ui/policy_dialog.py" line="130"/>
         <source>Publish the new version</source>
         <translation>发布新版本</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="266"/>
+        <location filename="../../console/ui/policy_dialog.py" line="132"/>
         <source>Start again from the &amp;latest</source>
         <translation>从最新版本重新开始(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="267"/>
+        <location filename="../../console/ui/policy_dialog.py" line="133"/>
         <source>Start again from the latest version</source>
         <translation>从最新版本重新开始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="280"/>
+        <location filename="../../console/ui/policy_dialog.py" line="146"/>
         <source>New version</source>
         <translation>新版本</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="325"/>
+        <location filename="../../console/ui/policy_dialog.py" line="191"/>
         <source>Version %1, in force since %2, by %3.</source>
         <translation>版本 %1，自 %2 起生效，作者 %3。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="332"/>
+        <location filename="../../console/ui/policy_dialog.py" line="198"/>
         <source>Rules are tried in order; the first that matches decides.</source>
         <translation>规则按顺序匹配，第一条匹配的规则生效。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="363"/>
+        <location filename="../../console/ui/policy_dialog.py" line="229"/>
         <source>Version %1, from the latest. Check it, then publish: it applies to every decision from then on, and the publication is on the audit trail.</source>
         <translation>版本 %1，基于最新版本。请先检查再发布：发布后对此后的每个决策生效，发布记录会写入审计记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="367"/>
+        <location filename="../../console/ui/policy_dialog.py" line="233"/>
         <source>Only supervisors may publish a new version; you may read and check it.</source>
         <translation>只有主管可以发布新版本；你可以查看和检查。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="398"/>
+        <location filename="../../console/ui/policy_dialog.py" line="264"/>
         <source>This map is version %1; the next version is %2.</source>
         <translation>此权限图是版本 %1；下一个版本应为 %2。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="405"/>
+        <location filename="../../console/ui/policy_dialog.py" line="271"/>
         <source>No problems: version %1 with %2 rules.</source>
         <translation>没有问题：版本 %1，共 %2 条规则。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="419"/>
+        <location filename="../../console/ui/policy_dialog.py" line="285"/>
         <source>1 problem: fix it and check again.</source>
         <translation>1 个问题：请修正后再检查。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="421"/>
+        <location filename="../../console/ui/policy_dialog.py" line="287"/>
         <source>%1 problems: fix them and check again.</source>
         <translation>%1 个问题：请修正后再检查。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="437"/>
+        <location filename="../../console/ui/policy_dialog.py" line="303"/>
         <source>Use “Start again from the latest”.</source>
         <translation>请使用“从最新版本重新开始”。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/policy_dialog.py" line="444"/>
+        <location filename="../../console/ui/policy_dialog.py" line="310"/>
         <source>Published version %1.</source>
         <translation>已发布版本 %1。</translation>
     </message>
