@@ -39,7 +39,7 @@
     <message>
         <location filename="../../console/ui/approvals.py" line="105"/>
         <source>Information is missing</source>
-        <translation>信息不全</translation>
+        <translation>缺少信息</translation>
     </message>
     <message>
         <location filename="../../console/ui/approvals.py" line="108"/>
@@ -128,7 +128,7 @@
     <message>
         <location filename="../../console/ui/approvals.py" line="178"/>
         <source>Enter opens the case</source>
-        <translation>按 Enter 打开案例</translation>
+        <translation>按回车打开案例</translation>
     </message>
     <message>
         <location filename="../../console/ui/approvals_notice.py" line="31"/>
@@ -311,7 +311,7 @@
     <message>
         <location filename="../../console/ui/palette.py" line="95"/>
         <source>Type to find a command; Enter runs it</source>
-        <translation>输入以查找命令；按 Enter 执行</translation>
+        <translation>输入以查找命令；按回车执行</translation>
     </message>
     <message>
         <location filename="../../console/ui/palette.py" line="98"/>
@@ -442,7 +442,7 @@
     <message>
         <location filename="../../console/ui/decision_controls.py" line="86"/>
         <source>Outcome of the last action</source>
-        <translation>上一操作的结果</translation>
+        <translation>上一次操作的结果</translation>
     </message>
     <message>
         <location filename="../../console/ui/decision_controls.py" line="92"/>
@@ -467,7 +467,7 @@
     <message>
         <location filename="../../console/ui/decision_controls.py" line="95"/>
         <source>Approve only the steps you ticked</source>
-        <translation>只批准你勾选的步骤</translation>
+        <translation>只批准您勾选的步骤</translation>
     </message>
     <message>
         <location filename="../../console/ui/decision_controls.py" line="96"/>
@@ -512,7 +512,7 @@
     <message>
         <location filename="../../console/ui/decision_controls.py" line="103"/>
         <source>Tell the AI what to change and have it plan again</source>
-        <translation>告诉 AI 要改什么，并让它重新计划</translation>
+        <translation>告诉 AI 要改什么，并让它重新规划</translation>
     </message>
     <message>
         <location filename="../../console/ui/decision_controls.py" line="104"/>
@@ -530,7 +530,7 @@
         <location filename="../../console/ui/decision_controls.py" line="106"/>
         <location filename="../../console/ui/decision_controls.py" line="363"/>
         <source>Work this case yourself; the AI stops proposing</source>
-        <translation>由你亲自处理此案例；AI 停止提出方案</translation>
+        <translation>由您亲自处理此案例；AI 停止提出方案</translation>
     </message>
     <message>
         <location filename="../../console/ui/decision_controls.py" line="107"/>
@@ -562,7 +562,7 @@
     <message>
         <location filename="../../console/ui/decision_controls.py" line="355"/>
         <source>Give the case back to the AI, which plans it again</source>
-        <translation>把案例交还给 AI，由它重新计划</translation>
+        <translation>把案例交还给 AI，由它重新规划</translation>
     </message>
     <message>
         <location filename="../../console/ui/decision_controls.py" line="356"/>
@@ -580,7 +580,7 @@
     <message>
         <location filename="../../console/ui/decision_text.py" line="37"/>
         <source>you</source>
-        <translation>你</translation>
+        <translation>您</translation>
     </message>
     <message>
         <location filename="../../console/ui/decision_text.py" line="39"/>
@@ -671,7 +671,7 @@
     <message>
         <location filename="../../console/ui/decision_text.py" line="88"/>
         <source>You have taken this case over: the AI is not proposing for it. Hand it back (Ctrl+T) to let the AI plan it again.</source>
-        <translation>你已接管此案例：AI 不再为它提出方案。交还（Ctrl+T）后 AI 会重新计划。</translation>
+        <translation>您已接管此案例：AI 不再为它提出方案。交还（Ctrl+T）后 AI 会重新规划。</translation>
     </message>
     <message>
         <location filename="../../console/ui/decision_text.py" line="92"/>
@@ -706,12 +706,12 @@
     <message>
         <location filename="../../console/ui/decision_text.py" line="126"/>
         <source>You may approve it: %1</source>
-        <translation>你可以批准：%1</translation>
+        <translation>您可以批准：%1</translation>
     </message>
     <message>
         <location filename="../../console/ui/decision_text.py" line="133"/>
         <source>Step %1 edited and ticked. Approve selected (Ctrl+Shift+Return) uses your version; approving re-checks who may approve it.</source>
-        <translation>第 %1 步已编辑并勾选。“批准所选”（Ctrl+Shift+Return）将使用你的版本；批准时会重新检查谁有权批准。</translation>
+        <translation>第 %1 步已编辑并勾选。“批准所选”（Ctrl+Shift+Return）将使用您的版本；批准时会重新检查谁有权批准。</translation>
     </message>
     <message>
         <location filename="../../console/ui/decision_text.py" line="139"/>
@@ -796,22 +796,22 @@
     <message>
         <location filename="../../console/ui/decision_text.py" line="189"/>
         <source>Re-planning with your instruction…</source>
-        <translation>正在按你的指示重新计划…</translation>
+        <translation>正在按您的指示重新规划…</translation>
     </message>
     <message>
         <location filename="../../console/ui/decision_text.py" line="192"/>
         <source>The AI is planning this case again…</source>
-        <translation>AI 正在重新计划此案例…</translation>
+        <translation>AI 正在重新规划此案例…</translation>
     </message>
     <message>
         <location filename="../../console/ui/decision_text.py" line="195"/>
         <source>You took this case over.</source>
-        <translation>你已接管此案例。</translation>
+        <translation>您已接管此案例。</translation>
     </message>
     <message>
         <location filename="../../console/ui/decision_text.py" line="198"/>
         <source>Handed back: the AI plans this case again.</source>
-        <translation>已交还：AI 将重新计划此案例。</translation>
+        <translation>已交还：AI 将重新规划此案例。</translation>
     </message>
     <message>
         <location filename="../../console/ui/decision_text.py" line="201"/>
@@ -1076,7 +1076,7 @@
     <message>
         <location filename="../../console/ui/event_detail.py" line="32"/>
         <source>Reason</source>
-        <translation>理由</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location filename="../../console/ui/event_detail.py" line="33"/>
@@ -1393,7 +1393,7 @@
     <message>
         <location filename="../../console/ui/execution_status.py" line="253"/>
         <source>Something went wrong: %1</source>
-        <translation>出现问题：%1</translation>
+        <translation>出错了：%1</translation>
     </message>
 </context>
 <context>
@@ -1545,7 +1545,7 @@
     <message>
         <location filename="../../console/ui/decision_dialogs.py" line="102"/>
         <source>Tell the AI what to change; it keeps the instruction for this case and plans it again.</source>
-        <translation>告诉 AI 要改什么；它会为此案例保留该指示并重新计划。</translation>
+        <translation>告诉 AI 要改什么；它会为此案例保留该指示并重新规划。</translation>
     </message>
     <message>
         <location filename="../../console/ui/decision_dialogs.py" line="110"/>
@@ -1560,12 +1560,12 @@
     <message>
         <location filename="../../console/ui/decision_dialogs.py" line="118"/>
         <source>Re-plan with this</source>
-        <translation>按此重新计划</translation>
+        <translation>按此重新规划</translation>
     </message>
     <message>
         <location filename="../../console/ui/decision_dialogs.py" line="119"/>
         <source>Re-plan with this instruction</source>
-        <translation>按此指示重新计划</translation>
+        <translation>按此指示重新规划</translation>
     </message>
     <message>
         <location filename="../../console/ui/decision_dialogs.py" line="137"/>
@@ -1714,13 +1714,13 @@
         <location filename="../../console/ui/labels.py" line="93"/>
         <location filename="../../console/ui/labels.py" line="137"/>
         <source>Chat</source>
-        <translation>在线聊天</translation>
+        <translation>聊天</translation>
     </message>
     <message>
         <location filename="../../console/ui/labels.py" line="94"/>
         <location filename="../../console/ui/labels.py" line="135"/>
         <source>Email</source>
-        <translation>邮件</translation>
+        <translation>电子邮件</translation>
     </message>
     <message>
         <location filename="../../console/ui/labels.py" line="95"/>
@@ -1912,7 +1912,7 @@
     <message>
         <location filename="../../console/ui/labels.py" line="170"/>
         <source>Close case</source>
-        <translation>关闭案件</translation>
+        <translation>关闭案例</translation>
     </message>
     <message>
         <location filename="../../console/ui/labels.py" line="188"/>
@@ -2143,12 +2143,12 @@
     <message>
         <location filename="../../console/ui/menus.py" line="122"/>
         <source>Go to the &amp;proposal</source>
-        <translation>转到提案(&amp;P)</translation>
+        <translation>转到方案(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../console/ui/menus.py" line="124"/>
         <source>&amp;Re-plan this case</source>
-        <translation>重新规划此案件(&amp;R)</translation>
+        <translation>重新规划此案例(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../console/ui/menus.py" line="126"/>
@@ -2640,7 +2640,7 @@
     <message>
         <location filename="../../console/ui/policy_dialog.py" line="99"/>
         <source>Note</source>
-        <translation>说明</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../console/ui/policy_dialog.py" line="100"/>
@@ -2720,7 +2720,7 @@
     <message>
         <location filename="../../console/ui/policy_dialog.py" line="233"/>
         <source>Only supervisors may publish a new version; you may read and check it.</source>
-        <translation>只有主管可以发布新版本；你可以查看和检查。</translation>
+        <translation>只有主管可以发布新版本；您可以查看和检查。</translation>
     </message>
     <message>
         <location filename="../../console/ui/policy_dialog.py" line="264"/>
@@ -2778,7 +2778,7 @@
     <message>
         <location filename="../../console/ui/profiles.py" line="100"/>
         <source>You are now %1, %2.</source>
-        <translation>你现在是 %1，%2。</translation>
+        <translation>您现在是 %1，%2。</translation>
     </message>
 </context>
 <context>
@@ -2791,7 +2791,7 @@
     <message>
         <location filename="../../console/ui/proposal_panel.py" line="75"/>
         <source>No plan yet</source>
-        <translation>暂无方案</translation>
+        <translation>暂无计划</translation>
     </message>
     <message>
         <location filename="../../console/ui/proposal_panel.py" line="80"/>
@@ -2812,12 +2812,12 @@
         <location filename="../../console/ui/proposal_panel.py" line="83"/>
         <location filename="../../console/ui/proposal_panel.py" line="213"/>
         <source>Plan this case again from its latest facts (Ctrl+R)</source>
-        <translation>根据最新事实重新规划此案件 (Ctrl+R)</translation>
+        <translation>根据最新事实重新规划此案例 (Ctrl+R)</translation>
     </message>
     <message>
         <location filename="../../console/ui/proposal_panel.py" line="84"/>
         <source>Re-plan this case</source>
-        <translation>重新规划此案件</translation>
+        <translation>重新规划此案例</translation>
     </message>
     <message>
         <location filename="../../console/ui/proposal_panel.py" line="99"/>
@@ -2852,12 +2852,12 @@
     <message>
         <location filename="../../console/ui/proposal_panel.py" line="228"/>
         <source>Open a case to see the AI&apos;s plan for it.</source>
-        <translation>打开案例即可查看 AI 为其制定的方案。</translation>
+        <translation>打开案例即可查看 AI 为其制定的计划。</translation>
     </message>
     <message>
         <location filename="../../console/ui/proposal_panel.py" line="239"/>
         <source>The customer has not consented to AI processing, so the AI will not plan this case. Work it by hand.</source>
-        <translation>客户未授权 AI 处理，AI 不会为此案例制定方案。请人工处理。</translation>
+        <translation>客户未授权 AI 处理，AI 不会规划此案例。请人工处理。</translation>
     </message>
     <message>
         <location filename="../../console/ui/proposal_panel.py" line="247"/>
@@ -2867,7 +2867,7 @@
     <message>
         <location filename="../../console/ui/proposal_panel.py" line="297"/>
         <source>The AI could not plan this case; see the status bar.</source>
-        <translation>AI 无法规划此案件；请查看状态栏。</translation>
+        <translation>AI 无法规划此案例；请查看状态栏。</translation>
     </message>
     <message>
         <location filename="../../console/ui/proposal_panel.py" line="353"/>
@@ -2897,12 +2897,12 @@
     <message>
         <location filename="../../console/ui/proposal_panel.py" line="182"/>
         <source>The AI has not proposed a plan for this case yet.</source>
-        <translation>AI 尚未为此案例提出方案。</translation>
+        <translation>AI 尚未为此案例提出计划。</translation>
     </message>
     <message>
         <location filename="../../console/ui/proposal_panel.py" line="211"/>
         <source>Hand the case back (Ctrl+T) to let the AI plan it again</source>
-        <translation>交还案例（Ctrl+T）后 AI 会重新计划</translation>
+        <translation>交还案例（Ctrl+T）后 AI 会重新规划</translation>
     </message>
     <message>
         <location filename="../../console/ui/proposal_panel.py" line="262"/>
@@ -3074,7 +3074,7 @@
     <message>
         <location filename="../../console/ui/proposal_reasoning.py" line="96"/>
         <source>Event %1 is not in this case&apos;s timeline.</source>
-        <translation>事件 %1 不在此案件的时间线中。</translation>
+        <translation>事件 %1 不在此案例的时间线中。</translation>
     </message>
     <message>
         <location filename="../../console/ui/proposal_reasoning.py" line="98"/>
@@ -3504,7 +3504,7 @@
     <message>
         <location filename="../../console/ui/help_dialogs.py" line="51"/>
         <source>Up / Down / Enter / Esc</source>
-        <translation>上 / 下 / Enter / Esc</translation>
+        <translation>上 / 下 / 回车 / Esc</translation>
     </message>
 </context>
 <context>
@@ -3609,7 +3609,7 @@
     <message>
         <location filename="../../console/ui/proposal_steps.py" line="109"/>
         <source>The decision-authority map has not been applied to this step yet; nothing here says who may approve it.</source>
-        <translation>决策权限表尚未应用于此步骤；此处并未说明谁可以批准它。</translation>
+        <translation>决策权限图尚未应用于此步骤；此处并未说明谁可以批准它。</translation>
     </message>
     <message>
         <location filename="../../console/ui/proposal_steps.py" line="117"/>
@@ -3862,7 +3862,7 @@
     <message>
         <location filename="../../console/ui/step_wording.py" line="175"/>
         <source>Tandem: close the case as “%1”</source>
-        <translation>Tandem：以“%1”关闭案件</translation>
+        <translation>Tandem：以“%1”关闭案例</translation>
     </message>
     <message>
         <location filename="../../console/ui/step_wording.py" line="190"/>
@@ -3972,7 +3972,7 @@
     <message>
         <location filename="../../console/ui/proposal_steps.py" line="271"/>
         <source>Edited by you: approving uses your version.</source>
-        <translation>已由你编辑：批准时使用你的版本。</translation>
+        <translation>已由您编辑：批准时使用您的版本。</translation>
     </message>
     <message>
         <location filename="../../console/ui/proposal_steps.py" line="135"/>
@@ -4534,7 +4534,7 @@
     <message>
         <location filename="../../console/ui/stop_controls.py" line="57"/>
         <source>Replies to customers paused</source>
-        <translation>客户回复已暂停</translation>
+        <translation>回复客户已暂停</translation>
     </message>
     <message>
         <location filename="../../console/ui/stop_controls.py" line="60"/>
@@ -4554,7 +4554,7 @@
     <message>
         <location filename="../../console/ui/stop_controls.py" line="67"/>
         <source>Closing cases paused</source>
-        <translation>结案已暂停</translation>
+        <translation>关闭案例已暂停</translation>
     </message>
     <message>
         <location filename="../../console/ui/stop_controls.py" line="68"/>
@@ -4789,7 +4789,7 @@
     <message>
         <location filename="../../console/ui/approvals_table.py" line="71"/>
         <source>Plan</source>
-        <translation>方案</translation>
+        <translation>计划</translation>
     </message>
     <message>
         <location filename="../../console/ui/approvals_table.py" line="91"/>
