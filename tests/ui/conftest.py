@@ -111,6 +111,36 @@ def run_coro(qtbot: Any, coro: Coroutine[Any, Any, T], timeout: int = 10_000) ->
     return task.result()
 
 
+@pytest.fixture
+def desk(empty_services: Any) -> Any:
+    """A case with a planner to propose to it (tests/ui/test_controls.py ``Desk``)."""
+    from tests.ui.test_controls import Desk
+
+    return Desk(empty_services)
+
+
+@pytest.fixture
+def host(desk: Any, qtbot: Any) -> Iterator[Any]:
+    """The proposal panel alone in a window, tall enough to show a short plan whole."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from console.ui.proposal_panel import ProposalPanel
+    from console.ui.tasks import TaskSlots
+
+    window = QMainWindow()
+    slots = TaskSlots()
+    panel = ProposalPanel(desk.services, slots, window)
+    window.setCentralWidget(panel)
+    window.resize(560, 1100)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    yield window
+    panel.shutdown()
+    slots.cancel_all()
+
+
 @pytest.fixture(scope="session")
 def compiled_translations() -> None:
     """Build tandem_zh_CN.qm from the .ts when it is missing or older (as `make translations`)."""

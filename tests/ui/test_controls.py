@@ -5,7 +5,6 @@ authority map's refusals and the guards against approving unread plans."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -25,8 +24,6 @@ from console.services.planning import PlanningService
 from console.services.roles import NotPermitted, Principal
 from console.store import repositories as repo
 from console.ui.decision_controls import KEYS
-from console.ui.proposal_panel import ProposalPanel
-from console.ui.tasks import TaskSlots
 from tests.factories import case_file
 from tests.ui.conftest import run_coro
 
@@ -121,28 +118,6 @@ class Desk:
 
     def case(self, qtbot: Any) -> Any:
         return run_coro(qtbot, self.services.store.read(lambda c: repo.get_case(c, self.case_id)))
-
-
-@pytest.fixture
-def desk(empty_services: Services) -> Desk:
-    return Desk(empty_services)
-
-
-@pytest.fixture
-def host(desk: Desk, qtbot: Any) -> Iterator[QMainWindow]:
-    """The proposal panel alone in a window, tall enough to show a short plan whole."""
-    window = QMainWindow()
-    slots = TaskSlots()
-    panel = ProposalPanel(desk.services, slots, window)
-    window.setCentralWidget(panel)
-    window.resize(560, 1100)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    yield window
-    panel.shutdown()
-    slots.cancel_all()
 
 
 def show(desk: Desk, host: QMainWindow, qtbot: Any, *steps: PlanStep) -> tuple[Any, Proposal]:

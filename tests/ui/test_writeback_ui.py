@@ -23,9 +23,7 @@ from console.store import outbox
 from console.store.queries import iso
 from console.ui.execution_status import ExecutionText
 from console.ui.outbox_panel import ExecutionModel, SecretDialog, ask_secret, install
-from console.ui.proposal_panel import ProposalPanel
 from console.ui.proposal_steps import StepCard
-from console.ui.tasks import TaskSlots
 from tests.ui.conftest import run_coro
 from tests.ui.test_controls import STEPS, Desk, card, refund, reply
 
@@ -51,26 +49,6 @@ def credit(step_id: str = "s-credit", amount: str = "20.00") -> PlanStep:
 def reship(step_id: str = "s-reship") -> PlanStep:
     params = {"order_id": "ORD-1", "items": [{"sku": "SKU-1", "quantity": 1}]}
     return STEPS.validate_python({"step_id": step_id, "action": "reship", "params": params})
-
-
-@pytest.fixture
-def desk(empty_services: Services) -> Desk:
-    return Desk(empty_services)
-
-
-@pytest.fixture
-def host(desk: Desk, qtbot: Any) -> Iterator[QMainWindow]:
-    window = QMainWindow()
-    slots = TaskSlots()
-    panel = ProposalPanel(desk.services, slots, window)
-    window.setCentralWidget(panel)
-    window.resize(560, 1100)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    panel.shutdown()
-    slots.cancel_all()
 
 
 def approved(desk: Desk, host: QMainWindow, qtbot: Any, *steps: PlanStep) -> tuple[Any, dict]:
