@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,7 +29,7 @@ from console.store.queries import iso
 
 from .bus import EventBus, Level
 from .roles import Principal
-from .settings import SettingsService
+from .settings import SettingsService, set_aside, write_json
 
 __all__ = ["DEFAULT_PROFILES", "PROFILES_FILE", "Profile", "ProfileChanged", "ProfileService"]
 
@@ -130,13 +128,7 @@ class ProfileService:
         try:
             return parse_profiles(json.loads(self.path.read_bytes()), self.path.name)
         except (OSError, ValueError, InvalidInput) as exc:  # JSON errors are ValueErrors
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-            aside = self.path.with_name(f"{self.path.name}.invalid-{stamp}")
-            try:
-                self.path.replace(aside)
-                kept = f" It was kept as {aside.name}."
-            except OSError:
-                kept = ""
+            kept = set_aside(self.path)
             log.warning("profiles file %s is invalid: %s", self.path, exc)
             self._bus.tell(
                 Level.WARNING,
@@ -165,17 +157,7 @@ class ProfileService:
             "profiles": [p.to_dict() for p in profiles],
         }
         checked = parse_profiles(data, self.path.name)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".profiles-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, indent=2, ensure_ascii=False)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_json(self.path, data)
         self._profiles = checked
 
     async def switch(self, user_id: str) -> Profile:

@@ -118,6 +118,34 @@ class Settings:
         return data
 
 
+def write_json(path: Path, data: Any) -> None:
+    """Write ``data`` to ``path`` as JSON atomically: a synced temporary file renamed over
+    it, so a crash leaves the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, indent=2, ensure_ascii=False)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def set_aside(path: Path) -> str:
+    """Move a file that cannot be read out of the way (``NAME.invalid-STAMP``), so that
+    nothing in it is lost; the sentence telling where it went ("" if it could not)."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    aside = path.with_name(f"{path.name}.invalid-{stamp}")
+    try:
+        path.replace(aside)
+    except OSError:
+        return ""
+    return f" It was kept as {aside.name}."
+
+
 def _url_problem(url: Any) -> str | None:
     """Why ``url`` cannot be a chat-completions base URL, or None when it can."""
     if not isinstance(url, str) or not url.strip():
@@ -158,13 +186,7 @@ class SettingsService:
         try:
             return Settings.from_dict(json.loads(self.path.read_bytes()))
         except (OSError, ValueError) as exc:  # SettingsError and JSON errors are ValueErrors
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-            aside = self.path.with_name(f"{self.path.name}.invalid-{stamp}")
-            try:
-                self.path.replace(aside)
-                kept = f" It was kept as {aside.name}."
-            except OSError:
-                kept = ""
+            kept = set_aside(self.path)
             log.warning("settings file %s is invalid: %s", self.path, exc)
             self._bus.tell(
                 Level.WARNING,
@@ -175,16 +197,6 @@ class SettingsService:
     def update(self, **changes: Any) -> Settings:
         """Change settings; raises :class:`SettingsError` listing invalid values."""
         new = Settings.from_dict({**self._settings.to_dict(), **changes})
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(new.to_dict(), fh, indent=2)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_json(self.path, new.to_dict())
         self._settings = new
         return new
