@@ -14,6 +14,7 @@ class StaticPlanner:
 
     def __init__(self, summary: str = "Refund the damaged item and tell the customer.") -> None:
         self.steps: list[PlanStep] = []
+        self.proposal_id: str | None = None  # the next proposal's id (else one per call)
         self.calls = 0
         self.seen: list[CaseFacts] = []
         self.summary = summary
@@ -22,7 +23,7 @@ class StaticPlanner:
         self.calls += 1
         self.seen.append(facts)
         return Proposal(
-            id=f"prop-{facts.case.id}-{self.calls}",
+            id=self.proposal_id or f"prop-{facts.case.id}-{self.calls}",
             case_id=facts.case.id,
             created_at=facts.now,
             planner=self.identity,

@@ -47,14 +47,13 @@ from console.connectors.registry import connectors_for, routes, sandbox_base_url
 from console.domain.actions import PlanStep
 from console.domain.case import OwnerKind
 from console.domain.errors import NotFound
-from console.domain.facts import CaseFacts
 from console.domain.kinds import ActionKind, Role, StepState
-from console.domain.proposal import PlannerIdentity, Proposal
 from console.services import Services
 from console.services.dispatcher import Dispatcher, DispatchSettings
 from console.services.planning import PlanningService
 from console.services.roles import Principal
 from console.store import repositories as repo
+from tests.planners import StaticPlanner
 
 AGENT = Principal("agent-1", "Ana Agent", Role.AGENT)
 STEPS: TypeAdapter[PlanStep] = TypeAdapter(PlanStep)
@@ -93,29 +92,6 @@ def out(line: str) -> None:
     print(line, flush=True)
 
 
-class ListPlanner:
-    """Plans exactly what it is told to next (one proposal id and its steps)."""
-
-    identity = PlannerIdentity(name="crash-worker", version="1")
-
-    def __init__(self) -> None:
-        self.next: tuple[str, list[PlanStep]] | None = None
-
-    async def plan(self, facts: CaseFacts) -> Proposal:
-        assert self.next is not None
-        pid, steps = self.next
-        return Proposal(
-            id=pid,
-            case_id=facts.case.id,
-            created_at=facts.now,
-            planner=self.identity,
-            summary="Refund a little of the charge.",
-            steps=steps,
-            confidence=0.9,
-            input_digest=facts.digest(),
-        )
-
-
 class FreshKeys:
     """The negative control: a connector that sends every attempt under a new key."""
 
@@ -149,7 +125,7 @@ class Worker:
         self.plan = plan
         self.services = services
         self.tag: str = plan["tag"]
-        self.planner = ListPlanner()
+        self.planner = StaticPlanner("Refund a little of the charge.")
         self.planning = PlanningService(
             services.store,
             services.bus,
@@ -199,7 +175,7 @@ class Worker:
             try:
                 versions = await decisions.versions(pid)
             except NotFound:
-                self.planner.next = (pid, steps)
+                self.planner.proposal_id, self.planner.steps = pid, steps
                 await self.planning.plan(case_id)
                 versions = await decisions.versions(pid)
             if all(versions.state(s.step_id) is StepState.APPROVED for s in steps):
