@@ -7,7 +7,10 @@ P7  the time for ``await services.decisions.approve(...)`` to return — the aut
       quiet:     nothing else running; goal p95 <= 2 ms
       draining:  while the dispatcher drains a backlog at full rate in its own process
                  (as the console runs it: ``tandem dispatch``, default settings) to the
-                 sandbox on loopback; goal p95 <= 5 ms
+                 sandbox on loopback; goal p95 <= 5 ms. As the console starts them, the
+                 dispatcher's sending loop and the sandbox give way to it (Linux's idle
+                 scheduling class, console/background.py), and the dispatcher waits
+                 for the console's writes (console/store/db.py, WriterPriority)
 DRAIN  approved refunds delivered per second from a backlog to the loopback sandbox (from
     the dispatcher's start until no row is pending or sending); goal >= 1,000/s.
 
@@ -299,8 +302,8 @@ async def drain(
                 latencies.append(await desk.approve(2))
                 thread.wake()  # as the console's write-back service does on approval
                 await asyncio.sleep(0.002)
-            else:
-                await asyncio.sleep(0.005)
+            else:  # look rarely: each look is a count over the backlog, on the CPU the
+                await asyncio.sleep(0.02)  # drain would use (it overstates the time by <1 %)
         elapsed = time.perf_counter() - started
         cpu = time.process_time() - cpu0
         if child is not None:
@@ -355,13 +358,17 @@ async def bare_client(sandbox: SandboxProcess, desk: Desk, count: int) -> tuple[
     return count / elapsed, cpu / count * 1000
 
 
-def report_drain(label: str, result: tuple[Any, ...]) -> None:
+def report_drain(label: str, result: tuple[Any, ...], *, goal: bool = True) -> None:
     actions, elapsed, cpu, sandbox_cpu, _ = result
     rate = actions / elapsed
     verdict = "met" if rate >= GOAL_RATE else "MISSED"
     print(
         f"{label}: {actions} actions in {elapsed:.2f} s = {rate:,.0f} actions/s"
-        f"  [goal >= {GOAL_RATE:,.0f}/s: {verdict}]"
+        + (
+            f"  [goal >= {GOAL_RATE:,.0f}/s: {verdict}]"
+            if goal
+            else "  [no goal: the approvals come first]"
+        )
     )
     line = f"    CPU: Tandem process {cpu / actions * 1000:.2f} ms/action"
     if sandbox_cpu is not None:
@@ -388,7 +395,7 @@ async def main(args: argparse.Namespace, services: Services, sandbox: SandboxPro
     await desk.backlog(args.backlog)
     during = await drain(desk, data_dir, True, None)
     print(figures("P7 approve -> durable, while draining", during[4], GOAL_DRAIN_MS))
-    report_drain("DRAIN while approving", during)
+    report_drain("DRAIN while approving", during, goal=False)
 
     states = desk.states()
     print(f"outbox states at the end: {states}")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from console.background import idle_class, lower_priority
 from console.services import Services
 from console.services.bus import EventBus, FeedStatus, Level
 from console.store import Store
@@ -91,11 +92,14 @@ def configure_logging(paths: Paths, level: int = logging.INFO) -> None:
     _configured_log_file = paths.log_file
 
 
-def open_services(data_dir: Path | str | None = None, *, sandbox: bool = False) -> Services:
+def open_services(
+    data_dir: Path | str | None = None, *, sandbox: bool = False, background: bool = False
+) -> Services:
     """Open the data folder's store and wire every service to it.
 
     With ``sandbox``, live events come from the sandbox remote systems, which the console
-    starts on loopback once its window is up.
+    starts on loopback once its window is up. ``background`` is for the write-back process:
+    its writes wait for the console's (see :class:`console.store.db.WriterPriority`).
 
     Raises :class:`console.domain.errors.StoreError` (with a message for the user) when the
     store cannot be used; the file is then left untouched.
@@ -103,7 +107,7 @@ def open_services(data_dir: Path | str | None = None, *, sandbox: bool = False) 
     paths = Paths.resolve(data_dir)
     paths.data_dir.mkdir(parents=True, exist_ok=True)
     configure_logging(paths)
-    store = Store.open(paths.database)
+    store = Store.open(paths.database, background=background)
     log.info("opened %s", paths.database)
     bus = EventBus()
     services: Services
@@ -294,10 +298,9 @@ def run_dispatcher(data_dir: Path | str | None) -> int:
     from console.services.writeback import LOCK_NAME, build_dispatcher
 
     config = json.loads(sys.stdin.readline() or "{}")
-    if hasattr(os, "nice"):
-        # Background work: when the machine is busy, the console the agent is typing in
-        # gets the processor first.
-        os.nice(DISPATCHER_NICENESS)
+    # Background work: when the machine is busy, the console the agent is typing in gets
+    # the processor first (console/background.py).
+    lower_priority(DISPATCHER_NICENESS)
     paths = Paths.resolve(data_dir)
     lock = FileLock(str(paths.data_dir / LOCK_NAME))
     try:
@@ -310,7 +313,9 @@ def run_dispatcher(data_dir: Path | str | None) -> int:
         )
         return 3
     try:
-        services = open_services(paths.data_dir, sandbox=bool(config.get("sandbox")))
+        services = open_services(
+            paths.data_dir, sandbox=bool(config.get("sandbox")), background=True
+        )
         services.sandbox = bool(config.get("sandbox"))
         secrets = secret_store()
         for name, value in (config.get("secrets") or {}).items():
@@ -348,6 +353,11 @@ def run_dispatcher(data_dir: Path | str | None) -> int:
                 loop.call_soon_threadsafe(stop.set)
 
             threading.Thread(target=listen, name="dispatch-input", daemon=True).start()
+            # The store's writer holds the database's write lock, which the console waits
+            # for: it keeps the lowered niceness. The sending loop (and the threads it
+            # starts from now on) yields the processor to the console at once.
+            services.store.start()
+            idle_class()
             print("ready", flush=True)
             try:
                 await dispatcher.run(stop)

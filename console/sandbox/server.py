@@ -18,6 +18,8 @@ from pathlib import Path
 
 import uvicorn
 
+from console.background import idle_class, lower_priority
+
 from .app import create_app
 
 log = logging.getLogger("console.sandbox")
@@ -93,10 +95,12 @@ def serve(
     exit_with_parent: int | None = None,
 ) -> int:
     """Serve until SIGTERM/SIGINT; the exit code."""
-    if exit_with_parent is not None and hasattr(os, "nice"):
+    if exit_with_parent is not None:
         # Started by the console as a stand-in for remote systems: on the agent's own
         # machine it must not take the processor from the console they are typing in.
-        os.nice(SANDBOX_NICENESS)
+        # It holds no lock the console waits for, so all of it may wait (idle class).
+        lower_priority(SANDBOX_NICENESS)
+        idle_class()
     folder.mkdir(parents=True, exist_ok=True)
     _logging(folder)
     app = create_app(folder, demo_cases=demo_cases, seed_value=seed, key_lifetime_s=key_lifetime_s)

@@ -134,6 +134,11 @@ class WritebackService:
     def running(self) -> bool:
         return self._process is not None
 
+    @property
+    def pid(self) -> int | None:
+        """The write-back process's id while it runs."""
+        return None if self._process is None else int(self._process.pid)
+
     async def start(
         self, base_urls: Mapping[str, str], config_dir: Path | None = None, *, secrets: Any = None
     ) -> None:

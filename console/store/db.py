@@ -7,6 +7,11 @@
 * Readers get their own connection per thread (``store.reader()``); reads on the loop
   thread must be small, indexed and bounded (a page of a table); anything else goes
   through ``await store.read(fn)``, which runs in a worker thread.
+* Interactive writes go first. SQLite's write lock is not fair, so a background process
+  (the write-back dispatcher, opened with ``background=True``) waits before each
+  transaction while an interactive one (the console) is writing or waiting to write; an
+  approval then waits for at most the one background transaction already under way
+  (:class:`WriterPriority`).
 * Checkpoints (copying the WAL back into the database file) never run inside a commit:
   a checkpointer thread with its own connection does them every half second while there
   is something to copy, so a person's approval never pays for one.
@@ -20,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import queue
 import sqlite3
 import threading
@@ -100,6 +106,11 @@ def _translate(error: BaseException, path: Path) -> BaseException:
             )
         if "readonly" in text or "read-only" in text:
             return StoreError(f"The case store {path} is read-only; the change was not saved.")
+        if "locked" in text or "busy" in text:
+            return StoreError(
+                f"Another program kept writing to the case store {path} for more than "
+                f"{BUSY_TIMEOUT_MS / 1000:g} s; the change was not saved. Try again."
+            )
     if isinstance(error, sqlite3.DatabaseError) and "malformed" in str(error):
         return StoreCorrupt(f"The case store {path} is damaged ({error}).")
     return error
@@ -182,6 +193,63 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> None:
         raise
 
 
+class WriterPriority:
+    """Who writes first when the console and the write-back process both want to.
+
+    SQLite's write lock is not fair: the dispatcher commits a few outcomes and begins again
+    within microseconds, so a console writer that looks for the lock every
+    :data:`LOCK_POLL_S` can miss every gap and wait through several of its transactions
+    in a row. So each interactive write holds an exclusive POSIX lock on a byte of
+    ``<store>-writers`` from before ``BEGIN IMMEDIATE`` until after ``COMMIT``, and a
+    background writer waits until that byte is free before it begins. The interactive
+    writer then waits for at most the transaction already under way.
+
+    The lock is advisory, per process, and given up by the kernel when a process dies. A
+    background writer never waits for it while holding SQLite's lock, so the two cannot
+    deadlock. Where there is no ``fcntl`` (Windows) writers take turns as SQLite lets them.
+    """
+
+    def __init__(self, path: Path, *, background: bool) -> None:
+        self.background = background
+        self._fd: int | None = None
+        try:
+            import fcntl
+        except ImportError:
+            self._fcntl = None
+            return
+        self._fcntl = fcntl
+        try:
+            self._fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:  # a read-only folder: writing fails later with its own error
+            log.warning("writer priority not available (%s): %s", path, exc)
+
+    def claim(self) -> bool:
+        """Interactive: ask background writers to wait (never blocks); whether held."""
+        if self._fd is None or self._fcntl is None:
+            return False
+        try:
+            self._fcntl.lockf(self._fd, self._fcntl.LOCK_EX | self._fcntl.LOCK_NB, 1, 0)
+        except OSError:  # another interactive process holds it: take turns as SQLite lets us
+            return False
+        return True
+
+    def release(self) -> None:
+        if self._fd is not None and self._fcntl is not None:
+            self._fcntl.lockf(self._fd, self._fcntl.LOCK_UN, 1, 0)
+
+    def wait_turn(self) -> None:
+        """Background: wait until no interactive writer is writing or waiting to."""
+        if self._fd is None or self._fcntl is None:
+            return
+        self._fcntl.lockf(self._fd, self._fcntl.LOCK_SH, 1, 0)
+        self._fcntl.lockf(self._fd, self._fcntl.LOCK_UN, 1, 0)
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
 class _Job:
     __slots__ = ("fn", "future")
 
@@ -193,8 +261,13 @@ class _Job:
 class Store:
     """An open case store. Use :meth:`open`; close with :meth:`close`."""
 
-    def __init__(self, path: Path, writer_conn: sqlite3.Connection) -> None:
+    def __init__(
+        self, path: Path, writer_conn: sqlite3.Connection, *, background: bool = False
+    ) -> None:
         self.path = path
+        self._priority = WriterPriority(
+            path.with_name(path.name + "-writers"), background=background
+        )
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
@@ -211,8 +284,9 @@ class Store:
         self._written = threading.Event()  # set by each commit, cleared by a checkpoint
 
     @classmethod
-    def open(cls, path: Path) -> Store:
-        """Open (creating or migrating as needed) the store at ``path``."""
+    def open(cls, path: Path, *, background: bool = False) -> Store:
+        """Open (creating or migrating as needed) the store at ``path``; ``background``
+        for a process whose writes should wait for the console's (:class:`WriterPriority`)."""
         path.parent.mkdir(parents=True, exist_ok=True)
         version = inspect(path)
         if 0 < version < LATEST_VERSION:
@@ -230,7 +304,7 @@ class Store:
                 log.info("store %s migrated from version %d to %d", path, version, LATEST_VERSION)
         except sqlite3.Error as exc:
             raise _translate(exc, path) from exc
-        return cls(path, conn)
+        return cls(path, conn, background=background)
 
     # -- writing -----------------------------------------------------------------------
 
@@ -242,15 +316,25 @@ class Store:
             while (job := self._jobs.get()) is not None:
                 if not job.future.set_running_or_notify_cancel():
                     continue
+                priority = self._priority
+                claimed = False
                 try:
-                    _begin_immediate(conn)
+                    if priority.background:
+                        priority.wait_turn()
+                    else:
+                        claimed = priority.claim()
                     try:
-                        result = job.fn(db)
-                        conn.execute("COMMIT")
-                    except BaseException:
-                        if conn.in_transaction:
-                            conn.execute("ROLLBACK")
-                        raise
+                        _begin_immediate(conn)
+                        try:
+                            result = job.fn(db)
+                            conn.execute("COMMIT")
+                        except BaseException:
+                            if conn.in_transaction:
+                                conn.execute("ROLLBACK")
+                            raise
+                    finally:
+                        if claimed:
+                            priority.release()
                 except BaseException as exc:
                     job.future.set_exception(_translate(exc, self.path))
                 else:
@@ -292,21 +376,29 @@ class Store:
         if self._closed:
             raise StoreError("the case store is closed")
         future: Future[T] = Future()
-        with self._lock:
-            if self._writer is None:
-                self._writer = threading.Thread(
-                    target=self._write_loop,
-                    args=(self._writer_conn,),
-                    name="tandem-store-writer",
-                    daemon=True,
-                )
-                self._writer.start()
-                self._checkpointer = threading.Thread(
-                    target=self._checkpoint_loop, name="tandem-store-checkpoints", daemon=True
-                )
-                self._checkpointer.start()
+        self.start()
         self._jobs.put(_Job(fn, future))  # type: ignore[arg-type]
         return future
+
+    def start(self) -> None:
+        """Start the writer and checkpointer threads now rather than at the first write
+        (idempotent). They inherit the scheduling of the thread that starts them."""
+        with self._lock:
+            if self._closed:
+                raise StoreError("the case store is closed")
+            if self._writer is not None:
+                return
+            self._writer = threading.Thread(
+                target=self._write_loop,
+                args=(self._writer_conn,),
+                name="tandem-store-writer",
+                daemon=True,
+            )
+            self._writer.start()
+            self._checkpointer = threading.Thread(
+                target=self._checkpoint_loop, name="tandem-store-checkpoints", daemon=True
+            )
+            self._checkpointer.start()
 
     async def write(self, fn: WriteFn[T]) -> T:
         return await asyncio.wrap_future(self.submit(fn))
@@ -366,6 +458,7 @@ class Store:
         if self._checkpointer is not None:
             self._stop_checkpoints.set()
             self._checkpointer.join(timeout=30)
+        self._priority.close()
         with self._lock:
             for conn in self._readers:
                 with contextlib.suppress(sqlite3.Error):
