@@ -28,7 +28,7 @@ from console.domain.authority import AuthorityPolicy, AutonomyLevel, Verdict
 from console.domain.base import utc_now
 from console.domain.case import Case, CaseStatus, OwnerKind, WorkOwner
 from console.domain.customer import Customer
-from console.domain.errors import ConflictError, InvalidInput, Issue, NotFound
+from console.domain.errors import ConflictError, InvalidInput, Issue, MessageCode, NotFound
 from console.domain.events import Actor, ActorKind, DecisionPayload, EventSource, TimelineEvent
 from console.domain.kinds import DecisionKind, ExecutionState, ReasonCode, Role, StepState
 from console.domain.proposal import Decision, FieldChange, PlannerIdentity, Proposal
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "APPROVAL_SLA",
+    "INSTRUCTION_LIMIT",
     "ApprovalsChanged",
     "DecisionResult",
     "DecisionService",
@@ -61,6 +62,7 @@ __all__ = [
 ]
 
 APPROVAL_SLA = timedelta(minutes=10)  # a step waiting longer for a supervisor is overdue
+INSTRUCTION_LIMIT = 500  # characters of a standing instruction
 
 
 @dataclass(frozen=True)
@@ -242,7 +244,11 @@ class DecisionService:
         def load(conn: Any) -> PlanVersions:
             proposal = rows.get_proposal(conn, proposal_id)
             if proposal is None:
-                raise NotFound(f"proposal {proposal_id} does not exist")
+                raise NotFound(
+                    f"proposal {proposal_id} does not exist",
+                    code=MessageCode.PROPOSAL_NOT_FOUND,
+                    params={"proposal": proposal_id},
+                )
             return PlanVersions(proposal, rows.step_rows(conn, proposal_id))
 
         return await self._store.read(load)
@@ -310,7 +316,13 @@ class DecisionService:
                     raise NotPermitted(
                         f"{step.action.value} steps are paused by {pause.paused_by} since "
                         f"{pause.paused_at:%H:%M}; nothing of that type can be approved until "
-                        f"a supervisor resumes it."
+                        f"a supervisor resumes it.",
+                        code=MessageCode.STEP_TYPE_PAUSED,
+                        params={
+                            "action": step.action.value,
+                            "paused_by": pause.paused_by,
+                            "paused_at": pause.paused_at.isoformat(),
+                        },
                     )
             waiting_ids = {
                 sid
@@ -322,7 +334,7 @@ class DecisionService:
             )
             refused = [v for v in verdicts if self._state_for(by, v) is None]
             if refused:
-                raise NotPermitted(_refusal(final, refused))
+                raise _refusal(final, refused)
             changed = edited or any(
                 step != original
                 for step, original in zip(
@@ -388,8 +400,11 @@ class DecisionService:
         waiting = {(w.proposal_id, w.step.step_id): w for w in await self.waiting(by)}
         missing = [item for item in items if item not in waiting]
         if missing:
+            gone = [f"{p}/{s}" for p, s in missing]
             raise ConflictError(
-                "No longer waiting: " + ", ".join(f"{p}/{s}" for p, s in missing) + "."
+                "No longer waiting: " + ", ".join(gone) + ".",
+                code=MessageCode.NO_LONGER_WAITING,
+                params={"items": gone},
             )
         money_cases = {
             waiting[item].case_id
@@ -399,7 +414,8 @@ class DecisionService:
         if len(money_cases) > 1:
             raise NotPermitted(
                 "Refunds and credits are approved one case at a time, after reading each "
-                "case; they were not approved."
+                "case; they were not approved.",
+                code=MessageCode.MONEY_ONE_CASE_AT_A_TIME,
             )
         by_proposal: dict[str, list[str]] = {}
         for proposal_id, step_id in items:
@@ -419,11 +435,17 @@ class DecisionService:
 
         row = await self._store.read(lambda conn: outbox.get(conn, execution_id))
         if row is None:
-            raise NotFound(f"no action {execution_id}")
+            raise NotFound(
+                f"no action {execution_id}",
+                code=MessageCode.ACTION_NOT_FOUND,
+                params={"execution": execution_id},
+            )
         if row.state not in (ExecutionState.DELIVERED, ExecutionState.RECONCILED):
             raise ConflictError(
                 f"Only a done action can be undone; this one is {row.state.value}. "
-                "Cancel it instead."
+                "Cancel it instead.",
+                code=MessageCode.UNDO_NOT_DONE,
+                params={"state": row.state.value},
             )
         step = compensation(row)
         now = self._clock()
@@ -442,7 +464,10 @@ class DecisionService:
         def keep(db: Any) -> None:
             conn = db.conn
             if rows.get_proposal(conn, proposal.id) is not None:
-                raise ConflictError("This action has already been undone (or is being undone).")
+                raise ConflictError(
+                    "This action has already been undone (or is being undone).",
+                    code=MessageCode.ALREADY_UNDONE,
+                )
             verdicts = self._verdicts(conn, policy, proposal, [step], by)
             repo.put_proposal(db, proposal.model_copy(update={"verdicts": verdicts}))
 
@@ -528,12 +553,16 @@ class DecisionService:
         words = " ".join(text.split())
         if not words:
             raise InvalidInput(
-                "An instruction needs some text", [Issue("instruction", "", "empty")]
+                "An instruction needs some text",
+                [Issue("instruction", "", "empty")],
+                code=MessageCode.INSTRUCTION_EMPTY,
             )
-        if len(words) > 500:
+        if len(words) > INSTRUCTION_LIMIT:
             raise InvalidInput(
-                "An instruction is at most 500 characters",
+                f"An instruction is at most {INSTRUCTION_LIMIT} characters",
                 [Issue("instruction", "", f"{len(words)} characters")],
+                code=MessageCode.INSTRUCTION_TOO_LONG,
+                params={"length": len(words), "limit": INSTRUCTION_LIMIT},
             )
         now = self._clock()
 
@@ -636,7 +665,9 @@ class DecisionService:
         ):
             raise NotPermitted(
                 f"{owner.id} has taken this case over; only they or a supervisor may "
-                f"decide on it now."
+                f"decide on it now.",
+                code=MessageCode.TAKEN_OVER,
+                params={"owner": owner.id},
             )
 
     def _chosen(
@@ -666,13 +697,23 @@ class DecisionService:
             raise InvalidInput(
                 "Those steps are not in the plan",
                 [Issue(proposal.id, sid, "no such step") for sid in unknown],
+                code=MessageCode.STEPS_NOT_IN_PLAN,
+                params={"step_ids": unknown},
             )
         closed = [sid for sid in step_ids if not open_to(sid)]
         if closed:
             states = ", ".join(
                 f"{sid}: {existing[sid].state.value.replace('_', ' ')}" for sid in closed
             )
-            raise ConflictError(f"Already decided ({states}).")
+            raise ConflictError(
+                f"Already decided ({states}).",
+                code=MessageCode.ALREADY_DECIDED,
+                params={
+                    "steps": [
+                        {"step_id": sid, "state": existing[sid].state.value} for sid in closed
+                    ]
+                },
+            )
         return set(step_ids)
 
     def _verdicts(
@@ -874,7 +915,9 @@ def compensation(row: Any) -> PlanStep:
     elif compensating is ActionKind.ACCOUNT_CREDIT and kind is ActionKind.ACCOUNT_CREDIT:
         if params.get("reverses"):
             raise _cannot_undo(
-                row, "it takes a credit back already: give a new credit if one is due"
+                row,
+                "it takes a credit back already: give a new credit if one is due",
+                MessageCode.UNDO_TAKES_BACK_ALREADY,
             )
         if not row.remote_ref:
             raise _cannot_undo(
@@ -882,6 +925,7 @@ def compensation(row: Any) -> PlanStep:
                 "the accounts system did not name the credit (it was marked done by hand), "
                 "so Tandem cannot say which credit to take back: reverse it in the accounts "
                 "system, and note it on the case",
+                MessageCode.UNDO_CREDIT_NOT_NAMED,
             )
         given = params["amount"]
         undone = {
@@ -898,6 +942,7 @@ def compensation(row: Any) -> PlanStep:
             row,
             "no compensating step is defined for it: undo it in the remote system, "
             "and note it on the case",
+            MessageCode.UNDO_NOT_DEFINED,
         )
     return rows.step_adapter().validate_python(
         {"step_id": f"undo-{row.step_id}", "action": compensating.value, "params": undone}
@@ -913,9 +958,14 @@ def undoable(row: Any) -> bool:
     return True
 
 
-def _cannot_undo(row: Any, why: str) -> InvalidInput:
-    action = ActionKind(row.action).value.replace("_", " ")
-    return InvalidInput(f"Tandem cannot undo {action} by itself", [Issue(row.id, "action", why)])
+def _cannot_undo(row: Any, why: str, code: MessageCode) -> InvalidInput:
+    action = ActionKind(row.action).value
+    return InvalidInput(
+        f"Tandem cannot undo {action.replace('_', ' ')} by itself",
+        [Issue(row.id, "action", why)],
+        code=code,
+        params={"action": action, "execution": row.id},
+    )
 
 
 def _check_reversals(conn: Any, proposal: Proposal, steps: Sequence[PlanStep]) -> None:
@@ -940,13 +990,19 @@ def _check_reversals(conn: Any, proposal: Proposal, steps: Sequence[PlanStep]) -
                         "works it out; it is not proposed or edited",
                     )
                 ],
+                code=MessageCode.REVERSAL_ONLY_BY_UNDO,
+                params={"step_id": step.step_id},
             )
 
 
 def _proposal(conn: Any, case_id: str, proposal_id: str) -> Proposal:
     proposal = rows.get_proposal(conn, proposal_id)
     if proposal is None or proposal.case_id != case_id:
-        raise NotFound(f"proposal {proposal_id} of case {case_id} does not exist")
+        raise NotFound(
+            f"proposal {proposal_id} of case {case_id} does not exist",
+            code=MessageCode.PROPOSAL_NOT_FOUND,
+            params={"proposal": proposal_id, "case": case_id},
+        )
     latest = conn.execute(
         "SELECT id FROM proposals WHERE case_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1",
         (case_id,),
@@ -959,7 +1015,8 @@ def _proposal(conn: Any, case_id: str, proposal_id: str) -> Proposal:
         ).fetchone()
         if not waiting:
             raise ConflictError(
-                "A newer plan has replaced this one (new facts arrived); review the new plan."
+                "A newer plan has replaced this one (new facts arrived); review the new plan.",
+                code=MessageCode.PLAN_REPLACED,
             )
     return proposal
 
@@ -972,19 +1029,24 @@ def _apply_edits(
 ) -> list[PlanStep]:
     originals = {s.step_id: s for s in proposal.steps}
     edits: dict[str, PlanStep] = {}
-    issues: list[Issue] = []
+    problems: list[tuple[str, str]] = []  # (step id, one of _EDIT_PROBLEMS)
     for step in edited:
         original = originals.get(step.step_id)
         if original is None:
-            issues.append(Issue("edit", step.step_id, "no such step in the plan"))
+            problems.append((step.step_id, "not_in_plan"))
         elif original.action is not step.action:
-            issues.append(Issue("edit", step.step_id, "an edit cannot change the action type"))
+            problems.append((step.step_id, "action_changed"))
         elif step.step_id not in chosen:
-            issues.append(Issue("edit", step.step_id, "an edited step must be approved with it"))
+            problems.append((step.step_id, "not_approved_with_it"))
         else:
             edits[step.step_id] = step
-    if issues:
-        raise InvalidInput("The edited plan cannot be used", issues)
+    if problems:
+        raise InvalidInput(
+            "The edited plan cannot be used",
+            [Issue("edit", sid, _EDIT_PROBLEMS[problem]) for sid, problem in problems],
+            code=MessageCode.EDIT_UNUSABLE,
+            params={"problems": [{"step_id": sid, "problem": p} for sid, p in problems]},
+        )
     current = current or {}
     return [
         edits.get(s.step_id, current.get(s.step_id, s))
@@ -993,7 +1055,16 @@ def _apply_edits(
     ]
 
 
-def _refusal(steps: Sequence[PlanStep], refused: Sequence[Verdict]) -> str:
+_EDIT_PROBLEMS = {
+    "not_in_plan": "no such step in the plan",
+    "action_changed": "an edit cannot change the action type",
+    "not_approved_with_it": "an edited step must be approved with it",
+}
+
+
+def _refusal(steps: Sequence[PlanStep], refused: Sequence[Verdict]) -> NotPermitted:
+    """Nothing approved: each refused step, what its rule allows (nothing, or only outside
+    Tandem), the rule's clause and id."""
     actions = {s.step_id: s.action.value for s in steps}
     parts = []
     for v in refused:
@@ -1001,7 +1072,22 @@ def _refusal(steps: Sequence[PlanStep], refused: Sequence[Verdict]) -> str:
             "is not allowed" if v.level is AutonomyLevel.FORBID else "must be done outside Tandem"
         )
         parts.append(f"{v.step_id} ({actions[v.step_id]}) {what}: {v.clause} [rule {v.rule_id}]")
-    return "Nothing was approved. " + "; ".join(parts)
+    return NotPermitted(
+        "Nothing was approved. " + "; ".join(parts),
+        code=MessageCode.NOT_APPROVABLE,
+        params={
+            "steps": [
+                {
+                    "step_id": v.step_id,
+                    "action": actions[v.step_id],
+                    "level": v.level.value,
+                    "clause": v.clause,
+                    "rule_id": v.rule_id,
+                }
+                for v in refused
+            ]
+        },
+    )
 
 
 def _approval_summary(result: DecisionResult) -> str:

@@ -137,9 +137,13 @@ class PlanningService:
         """Plan ``case_id``: facts → planner → stored proposal on the timeline. The same
         facts (``now`` included) give the same proposal, stored and shown once."""
         if self.paused:
+            from console.domain.errors import MessageCode
             from console.domain.errors import TandemError as Paused
 
-            raise Paused("The AI is paused by a supervisor; nothing is planned until resumed.")
+            raise Paused(
+                "The AI is paused by a supervisor; nothing is planned until resumed.",
+                code=MessageCode.AI_PAUSED,
+            )
         facts = await self.facts(case_id, instructions=instructions, now=now)
         policy = self._policies.active() if self._policies is not None else None
         proposal = await self._plan_streaming(case_id, facts)

@@ -15,7 +15,7 @@ from typing import Any
 
 from console.domain.authority import AuthorityPolicy
 from console.domain.base import utc_now
-from console.domain.errors import ConflictError
+from console.domain.errors import ConflictError, MessageCode
 from console.policy.authority import DEFAULT_POLICY_FILE, parse_policy
 from console.resources import resource_path
 from console.store import Store
@@ -93,7 +93,9 @@ class PolicyService:
         if policy.version != latest + 1:
             raise ConflictError(
                 f"The edited map is version {policy.version}; the next version is "
-                f"{latest + 1}. Someone may have published in the meantime: reload it."
+                f"{latest + 1}. Someone may have published in the meantime: reload it.",
+                code=MessageCode.POLICY_NOT_NEXT_VERSION,
+                params={"version": policy.version, "next": latest + 1},
             )
         await self._store.write(lambda db: _put(db, policy, source, by.user_id))
         self._versions = None
@@ -103,7 +105,11 @@ class PolicyService:
 
 def _put(db: Any, policy: AuthorityPolicy, source: str, by: str) -> None:
     if db.execute("SELECT 1 FROM policies WHERE version = ?", (policy.version,)).fetchone():
-        raise ConflictError(f"authority map version {policy.version} already exists")
+        raise ConflictError(
+            f"authority map version {policy.version} already exists",
+            code=MessageCode.POLICY_VERSION_EXISTS,
+            params={"version": policy.version},
+        )
     now = iso(utc_now())
     rows.put_policy(
         db,

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from console.domain.errors import InvalidInput, Issue, NotFound
+from console.domain.errors import InvalidInput, Issue, MessageCode, NotFound
 from console.domain.kinds import Role
 from console.store import Store
 from console.store.queries import iso
@@ -166,7 +166,11 @@ class ProfileService:
         Switching to the profile already signed in changes and records nothing."""
         chosen = next((p for p in self.profiles if p.user_id == user_id), None)
         if chosen is None:
-            raise NotFound(f"There is no local profile {user_id}.")
+            raise NotFound(
+                f"There is no local profile {user_id}.",
+                code=MessageCode.PROFILE_NOT_FOUND,
+                params={"user_id": user_id},
+            )
         before = self.current
         if chosen == before:
             return chosen

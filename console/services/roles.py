@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from console.domain.errors import TandemError
+from console.domain.errors import MessageCode, TandemError
 from console.domain.kinds import Role
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "Capability",
     "NotPermitted",
     "Principal",
+    "Who",
     "allowed",
     "require",
 ]
@@ -65,18 +66,27 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.TRAINER: _CASEWORK | _SUPERVISING | {Capability.PLAY_SCENARIOS},
 }
 
+
+class Who(StrEnum):
+    """Who may use a capability, as a refusal says it (the value is the English words)."""
+
+    AGENTS_AND_SUPERVISORS = "agents and supervisors"
+    SUPERVISORS = "supervisors"
+    TRAINERS_IN_SANDBOX = "trainers, in the sandbox"
+
+
 _WHO = {
-    Capability.APPROVE: "agents and supervisors",
-    Capability.APPROVE_ABOVE_AGENT: "supervisors",
-    Capability.EDIT: "agents and supervisors",
-    Capability.OVERRIDE: "agents and supervisors",
-    Capability.INSTRUCT: "agents and supervisors",
-    Capability.TAKE_OVER: "agents and supervisors",
-    Capability.DEFER: "agents and supervisors",
-    Capability.REVIEW_APPROVALS: "supervisors",
-    Capability.PAUSE_AI: "supervisors",
-    Capability.EDIT_POLICY: "supervisors",
-    Capability.PLAY_SCENARIOS: "trainers, in the sandbox",
+    Capability.APPROVE: Who.AGENTS_AND_SUPERVISORS,
+    Capability.APPROVE_ABOVE_AGENT: Who.SUPERVISORS,
+    Capability.EDIT: Who.AGENTS_AND_SUPERVISORS,
+    Capability.OVERRIDE: Who.AGENTS_AND_SUPERVISORS,
+    Capability.INSTRUCT: Who.AGENTS_AND_SUPERVISORS,
+    Capability.TAKE_OVER: Who.AGENTS_AND_SUPERVISORS,
+    Capability.DEFER: Who.AGENTS_AND_SUPERVISORS,
+    Capability.REVIEW_APPROVALS: Who.SUPERVISORS,
+    Capability.PAUSE_AI: Who.SUPERVISORS,
+    Capability.EDIT_POLICY: Who.SUPERVISORS,
+    Capability.PLAY_SCENARIOS: Who.TRAINERS_IN_SANDBOX,
 }
 
 
@@ -99,8 +109,16 @@ def require(principal: Principal, capability: Capability, *, sandbox: bool) -> N
     """Raise :class:`NotPermitted` unless ``principal`` may use ``capability``."""
     if allowed(principal, capability, sandbox=sandbox):
         return
-    where = " outside the sandbox" if principal.role is Role.TRAINER and not sandbox else ""
+    outside = principal.role is Role.TRAINER and not sandbox
+    where = " outside the sandbox" if outside else ""
     raise NotPermitted(
         f"{principal.name} ({principal.role.value}) may not {capability.value.replace('_', ' ')}"
-        f"{where}: only {_WHO[capability]} may."
+        f"{where}: only {_WHO[capability].value} may.",
+        code=MessageCode.NOT_PERMITTED_OUTSIDE_SANDBOX if outside else MessageCode.NOT_PERMITTED,
+        params={
+            "name": principal.name,
+            "role": principal.role.value,
+            "capability": capability.value,
+            "who": _WHO[capability].value,
+        },
     )
