@@ -17,6 +17,7 @@ from console.domain.kinds import (
     StepState,
 )
 from console.ui import labels
+from console.ui.refusal_text import refusal
 
 if TYPE_CHECKING:
     from console.domain.authority import Verdict
@@ -201,7 +202,7 @@ class DecisionText(QObject):
         return self.tr("Deferred: nothing was done; the plan stays here for later.")
 
     def refused(self, error: Exception) -> str:
-        return self.tr("Not done: %1").replace("%1", str(error))
+        return self.tr("Not done: %1").replace("%1", refusal(error))
 
     def failed(self, error: Exception) -> str:
         return self.tr(

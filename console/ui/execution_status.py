@@ -21,6 +21,7 @@ from console.domain.errors import TandemError
 from console.domain.kinds import ActionKind, ExecutionState, StepState, SystemName
 from console.services.bus import ExecutionsChanged
 from console.ui import labels
+from console.ui.refusal_text import refusal
 
 if TYPE_CHECKING:
     from console.services.dispatcher import BreakerView
@@ -247,7 +248,7 @@ class ExecutionText(QObject):
         ), "ok"
 
     def refused(self, error: Exception) -> str:
-        return self.tr("Not done: %1").replace("%1", str(error))
+        return self.tr("Not done: %1").replace("%1", refusal(error))
 
     def failed(self, error: Exception) -> str:
         return self.tr("Something went wrong: %1").replace("%1", str(error) or type(error).__name__)

@@ -573,263 +573,263 @@
 <context>
     <name>DecisionText</name>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="35"/>
+        <location filename="../../console/ui/decision_text.py" line="36"/>
         <source>Approved — waits for write-back</source>
         <translation>已批准——等待回写</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="37"/>
+        <location filename="../../console/ui/decision_text.py" line="38"/>
         <source>you</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="39"/>
+        <location filename="../../console/ui/decision_text.py" line="40"/>
         <source>Awaiting supervisor — asked by %1, %2</source>
         <translation>等待主管审批——由%1提交，%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="42"/>
+        <location filename="../../console/ui/decision_text.py" line="43"/>
         <source>Rejected (%1)</source>
         <translation>已驳回（%1）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="43"/>
+        <location filename="../../console/ui/decision_text.py" line="44"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="51"/>
-        <location filename="../../console/ui/decision_text.py" line="129"/>
+        <location filename="../../console/ui/decision_text.py" line="52"/>
+        <location filename="../../console/ui/decision_text.py" line="130"/>
         <source>Cannot be approved: %1</source>
         <translation>不能批准：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="52"/>
+        <location filename="../../console/ui/decision_text.py" line="53"/>
         <source>Cannot be approved in Tandem; a person does it outside: %1</source>
         <translation>不能在 Tandem 中批准；需由人员在外部处理：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="58"/>
+        <location filename="../../console/ui/decision_text.py" line="59"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="59"/>
+        <location filename="../../console/ui/decision_text.py" line="60"/>
         <source>Reshipments</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="60"/>
+        <location filename="../../console/ui/decision_text.py" line="61"/>
         <source>Account credits</source>
         <translation>账户抵扣</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="61"/>
+        <location filename="../../console/ui/decision_text.py" line="62"/>
         <source>Replies to customers</source>
         <translation>回复客户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="62"/>
+        <location filename="../../console/ui/decision_text.py" line="63"/>
         <source>Requests to carriers</source>
         <translation>向承运商发出的请求</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="63"/>
+        <location filename="../../console/ui/decision_text.py" line="64"/>
         <source>Stock adjustments</source>
         <translation>库存调整</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="64"/>
+        <location filename="../../console/ui/decision_text.py" line="65"/>
         <source>Escalations</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="65"/>
+        <location filename="../../console/ui/decision_text.py" line="66"/>
         <source>Closing cases</source>
         <translation>关闭案例</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="68"/>
+        <location filename="../../console/ui/decision_text.py" line="69"/>
         <source>%1 are paused by a supervisor (%2, %3); this step cannot be approved now.</source>
         <translation>%1已被主管暂停（%2，%3）；此步骤目前不能批准。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="75"/>
+        <location filename="../../console/ui/decision_text.py" line="76"/>
         <source>Who may approve it is checked when you approve.</source>
         <translation>批准时会检查谁有权批准此步骤。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="78"/>
+        <location filename="../../console/ui/decision_text.py" line="79"/>
         <source>Will go to a supervisor: %1</source>
         <translation>将提交主管审批：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="81"/>
+        <location filename="../../console/ui/decision_text.py" line="82"/>
         <source>Decided as edited (the values shown).</source>
         <translation>已按编辑后的内容决定（即所示数值）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="88"/>
+        <location filename="../../console/ui/decision_text.py" line="89"/>
         <source>You have taken this case over: the AI is not proposing for it. Hand it back (Ctrl+T) to let the AI plan it again.</source>
         <translation>您已接管此案例：AI 不再为它提出方案。交还（Ctrl+T）后 AI 会重新规划。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="92"/>
+        <location filename="../../console/ui/decision_text.py" line="93"/>
         <source>%1 has taken this case over: the AI is not proposing for it, and only they or a supervisor may decide on it.</source>
         <translation>%1 已接管此案例：AI 不再为它提出方案，只有其本人或主管可以对它作出决定。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="98"/>
+        <location filename="../../console/ui/decision_text.py" line="99"/>
         <source>Look at each step&apos;s authority first: scrolled to the next one.</source>
         <translation>请先查看每个步骤的权限：已滚动到下一个。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="101"/>
+        <location filename="../../console/ui/decision_text.py" line="102"/>
         <source>Read the reasoning first: it is now in view. Then approve again.</source>
         <translation>请先阅读推理：现已显示。然后再次批准。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="105"/>
+        <location filename="../../console/ui/decision_text.py" line="106"/>
         <source>step %1 (%2): %3</source>
         <translation>第 %1 步（%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="112"/>
+        <location filename="../../console/ui/decision_text.py" line="113"/>
         <source>Nothing was approved. Reject these steps first (tick them, Reject…), then approve the rest:</source>
         <translation>未批准任何步骤。请先驳回这些步骤（勾选后点“驳回…”），再批准其余步骤：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="118"/>
+        <location filename="../../console/ui/decision_text.py" line="119"/>
         <source>Re-checking who may approve the edited step…</source>
         <translation>正在重新检查谁可以批准编辑后的步骤…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="126"/>
+        <location filename="../../console/ui/decision_text.py" line="127"/>
         <source>You may approve it: %1</source>
         <translation>您可以批准：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="133"/>
+        <location filename="../../console/ui/decision_text.py" line="134"/>
         <source>Step %1 edited and ticked. Approve selected (Ctrl+Shift+Return) uses your version; approving re-checks who may approve it.</source>
         <translation>第 %1 步已编辑并勾选。“批准所选”（Ctrl+Shift+Return）将使用您的版本；批准时会重新检查谁有权批准。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="139"/>
+        <location filename="../../console/ui/decision_text.py" line="140"/>
         <source>Reject the whole plan (%1 open steps).</source>
         <translation>驳回整个计划（%1 个未决步骤）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="143"/>
+        <location filename="../../console/ui/decision_text.py" line="144"/>
         <source>Reject the selected steps: %1.</source>
         <translation>驳回所选步骤：%1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="147"/>
+        <location filename="../../console/ui/decision_text.py" line="148"/>
         <source>1 step</source>
         <translation>1 个步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="147"/>
+        <location filename="../../console/ui/decision_text.py" line="148"/>
         <source>%1 steps</source>
         <translation>%1 个步骤</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="155"/>
+        <location filename="../../console/ui/decision_text.py" line="156"/>
         <source>Edited and approved %1</source>
         <translation>已编辑并批准%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="157"/>
+        <location filename="../../console/ui/decision_text.py" line="158"/>
         <source>Approved %1</source>
         <translation>已批准%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="161"/>
+        <location filename="../../console/ui/decision_text.py" line="162"/>
         <source>%1 sent to a supervisor</source>
         <translation>%1 个已提交主管</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="163"/>
+        <location filename="../../console/ui/decision_text.py" line="164"/>
         <source>Sent %1 to a supervisor</source>
         <translation>已将%1提交主管</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="168"/>
+        <location filename="../../console/ui/decision_text.py" line="169"/>
         <source>wrong facts</source>
         <translation>事实有误</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="169"/>
+        <location filename="../../console/ui/decision_text.py" line="170"/>
         <source>against policy</source>
         <translation>违反政策</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="170"/>
+        <location filename="../../console/ui/decision_text.py" line="171"/>
         <source>customer preference</source>
         <translation>客户意愿</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="171"/>
+        <location filename="../../console/ui/decision_text.py" line="172"/>
         <source>tone</source>
         <translation>语气</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="172"/>
+        <location filename="../../console/ui/decision_text.py" line="173"/>
         <source>missing information</source>
         <translation>缺少信息</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="173"/>
+        <location filename="../../console/ui/decision_text.py" line="174"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="180"/>
+        <location filename="../../console/ui/decision_text.py" line="181"/>
         <source>Rejected %1 (%2).</source>
         <translation>已驳回%1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="186"/>
+        <location filename="../../console/ui/decision_text.py" line="187"/>
         <source>Instruction kept for this case: “%1”.</source>
         <translation>已为此案例保存指示：“%1”。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="189"/>
+        <location filename="../../console/ui/decision_text.py" line="190"/>
         <source>Re-planning with your instruction…</source>
         <translation>正在按您的指示重新规划…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="192"/>
+        <location filename="../../console/ui/decision_text.py" line="193"/>
         <source>The AI is planning this case again…</source>
         <translation>AI 正在重新规划此案例…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="195"/>
+        <location filename="../../console/ui/decision_text.py" line="196"/>
         <source>You took this case over.</source>
         <translation>您已接管此案例。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="198"/>
+        <location filename="../../console/ui/decision_text.py" line="199"/>
         <source>Handed back: the AI plans this case again.</source>
         <translation>已交还：AI 将重新规划此案例。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="201"/>
+        <location filename="../../console/ui/decision_text.py" line="202"/>
         <source>Deferred: nothing was done; the plan stays here for later.</source>
         <translation>已暂缓：未执行任何操作；计划保留在此，稍后处理。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="204"/>
+        <location filename="../../console/ui/decision_text.py" line="205"/>
         <source>Not done: %1</source>
         <translation>未完成：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="208"/>
+        <location filename="../../console/ui/decision_text.py" line="209"/>
         <source>Something went wrong; the case&apos;s timeline shows what was recorded: %1</source>
         <translation>出错了；案例时间线显示了已记录的内容：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/decision_text.py" line="47"/>
+        <location filename="../../console/ui/decision_text.py" line="48"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
@@ -1160,238 +1160,238 @@
 <context>
     <name>ExecutionText</name>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="83"/>
+        <location filename="../../console/ui/execution_status.py" line="84"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="84"/>
+        <location filename="../../console/ui/execution_status.py" line="85"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="85"/>
+        <location filename="../../console/ui/execution_status.py" line="86"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="86"/>
+        <location filename="../../console/ui/execution_status.py" line="87"/>
         <source>Logistics</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="87"/>
+        <location filename="../../console/ui/execution_status.py" line="88"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="88"/>
+        <location filename="../../console/ui/execution_status.py" line="89"/>
         <source>Account credits</source>
         <translation>账户抵扣</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="89"/>
+        <location filename="../../console/ui/execution_status.py" line="90"/>
         <source>Tandem</source>
         <translation>Tandem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="112"/>
+        <location filename="../../console/ui/execution_status.py" line="113"/>
         <source>you</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="132"/>
+        <location filename="../../console/ui/execution_status.py" line="133"/>
         <source>Undone by %1</source>
         <translation>已由%1撤销</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="134"/>
+        <location filename="../../console/ui/execution_status.py" line="135"/>
         <source>Being undone by %1 — %2</source>
         <translation>%1正在撤销 — %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="140"/>
+        <location filename="../../console/ui/execution_status.py" line="141"/>
         <source>Waiting: %1 down, retry at %2</source>
         <translation>等待中：%1不可用，%2 重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="142"/>
+        <location filename="../../console/ui/execution_status.py" line="143"/>
         <source>Waiting: %1 down; sent when it is back</source>
         <translation>等待中：%1不可用；恢复后发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="145"/>
+        <location filename="../../console/ui/execution_status.py" line="146"/>
         <source>Waiting: attempt %1 failed, retry at %2</source>
         <translation>等待中：第 %1 次尝试失败，%2 重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="151"/>
+        <location filename="../../console/ui/execution_status.py" line="152"/>
         <source>Queued for %1 — write-back is not running</source>
         <translation>排队发往%1 — 回写未运行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="153"/>
+        <location filename="../../console/ui/execution_status.py" line="154"/>
         <source>Queued for %1</source>
         <translation>排队发往%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="155"/>
+        <location filename="../../console/ui/execution_status.py" line="156"/>
         <source>Sending… (attempt %1)</source>
         <translation>发送中…（第 %1 次尝试）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="160"/>
+        <location filename="../../console/ui/execution_status.py" line="161"/>
         <source>Done — %1</source>
         <translation>已完成 — %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="161"/>
+        <location filename="../../console/ui/execution_status.py" line="162"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="164"/>
+        <location filename="../../console/ui/execution_status.py" line="165"/>
         <source>Done (confirmed) — %1</source>
         <translation>已完成（已确认） — %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="165"/>
+        <location filename="../../console/ui/execution_status.py" line="166"/>
         <source>Done (confirmed)</source>
         <translation>已完成（已确认）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="167"/>
+        <location filename="../../console/ui/execution_status.py" line="168"/>
         <source>no reason given</source>
         <translation>未说明原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="168"/>
+        <location filename="../../console/ui/execution_status.py" line="169"/>
         <source>Refused by %1: %2</source>
         <translation>%1拒绝：%2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="171"/>
+        <location filename="../../console/ui/execution_status.py" line="172"/>
         <source>Outcome unknown — check %1</source>
         <translation>结果未知 — 请核查%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="172"/>
+        <location filename="../../console/ui/execution_status.py" line="173"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="177"/>
+        <location filename="../../console/ui/execution_status.py" line="178"/>
         <source>%1 in %2 · attempts: %3</source>
         <translation>%2中的%1 · 尝试次数：%3</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="183"/>
+        <location filename="../../console/ui/execution_status.py" line="184"/>
         <source>Last: %1</source>
         <translation>最近：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="185"/>
+        <location filename="../../console/ui/execution_status.py" line="186"/>
         <source>Reference: %1</source>
         <translation>编号：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="188"/>
+        <location filename="../../console/ui/execution_status.py" line="189"/>
         <source>Updated %1</source>
         <translation>更新于 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="189"/>
+        <location filename="../../console/ui/execution_status.py" line="190"/>
         <source>Idempotency key: %1</source>
         <translation>幂等键：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="196"/>
+        <location filename="../../console/ui/execution_status.py" line="197"/>
         <source>%1 queued</source>
         <translation>排队 %1 项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="199"/>
+        <location filename="../../console/ui/execution_status.py" line="200"/>
         <source>%1 down since %2 — %3</source>
         <translation>%1自 %2 起不可用 — %3</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="203"/>
+        <location filename="../../console/ui/execution_status.py" line="204"/>
         <source>%1 down — %3</source>
         <translation>%1不可用 — %3</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="206"/>
+        <location filename="../../console/ui/execution_status.py" line="207"/>
         <source>%1: probing — %2</source>
         <translation>%1：探测中 — %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="208"/>
+        <location filename="../../console/ui/execution_status.py" line="209"/>
         <source>%1 up — %2</source>
         <translation>%1正常 — %2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="214"/>
+        <location filename="../../console/ui/execution_status.py" line="215"/>
         <source>%1 failures in a row</source>
         <translation>连续失败 %1 次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="216"/>
+        <location filename="../../console/ui/execution_status.py" line="217"/>
         <source>No failures</source>
         <translation>无失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="218"/>
+        <location filename="../../console/ui/execution_status.py" line="219"/>
         <source>Down since %1</source>
         <translation>自 %1 起不可用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="219"/>
+        <location filename="../../console/ui/execution_status.py" line="220"/>
         <source>Actions waiting to be sent: %1</source>
         <translation>等待发送的操作：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="227"/>
+        <location filename="../../console/ui/execution_status.py" line="228"/>
         <source>Nothing changed: %1 is no longer waiting for that.</source>
         <translation>未做更改：%1已不在等待此操作。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="231"/>
         <location filename="../../console/ui/execution_status.py" line="232"/>
+        <location filename="../../console/ui/execution_status.py" line="233"/>
         <source>Sent again: %1, with its original key.</source>
         <translation>已重新发送：%1，使用原来的幂等键。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="233"/>
+        <location filename="../../console/ui/execution_status.py" line="234"/>
         <source>Cancelled: %1 will not be sent.</source>
         <translation>已取消：%1不会被发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="234"/>
+        <location filename="../../console/ui/execution_status.py" line="235"/>
         <source>Marked done: %1.</source>
         <translation>已标记为完成：%1。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="235"/>
+        <location filename="../../console/ui/execution_status.py" line="236"/>
         <source>Marked not done: %1 is cancelled.</source>
         <translation>已标记为未完成：%1已取消。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="242"/>
+        <location filename="../../console/ui/execution_status.py" line="243"/>
         <source>Undo of %1 sent to a supervisor.</source>
         <translation>%1的撤销已提交主管审批。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="245"/>
+        <location filename="../../console/ui/execution_status.py" line="246"/>
         <source>Undo of %1 approved: it is sent next.</source>
         <translation>%1的撤销已批准：接下来发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="250"/>
+        <location filename="../../console/ui/execution_status.py" line="251"/>
         <source>Not done: %1</source>
         <translation>未执行：%1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/execution_status.py" line="253"/>
+        <location filename="../../console/ui/execution_status.py" line="254"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
@@ -3085,6 +3085,310 @@
         <location filename="../../console/ui/proposal_reasoning.py" line="99"/>
         <source>Show event %1 in the timeline</source>
         <translation>在时间线中显示事件 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalText</name>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="70"/>
+        <source>%1 (%2) may not %3: only %4 may.</source>
+        <translation>%1（%2）不能%3：只有%4可以。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="73"/>
+        <source>%1 (%2) may not %3 outside the sandbox: only %4 may.</source>
+        <translation>%1（%2）不能在沙盒以外%3：只有%4可以。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="78"/>
+        <source>%1 steps are paused by %2 since %3; nothing of that type can be approved until a supervisor resumes it.</source>
+        <translation>%1步骤已由 %2 自 %3 起暂停；在主管恢复之前，此类步骤都不能批准。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="86"/>
+        <source>Nothing was approved. %1</source>
+        <translation>未批准任何步骤。%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="91"/>
+        <source>%1 has taken this case over; only they or a supervisor may decide on it now.</source>
+        <translation>%1 已接管此案例；现在只有其本人或主管可以对它作出决定。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="96"/>
+        <source>Already decided (%1).</source>
+        <translation>已有决定（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="99"/>
+        <location filename="../../console/ui/refusal_text.py" line="117"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="105"/>
+        <source>These steps are not in the plan: %1.</source>
+        <translation>这些步骤不在计划中：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="108"/>
+        <source>A newer plan has replaced this one (new facts arrived); review the new plan.</source>
+        <translation>此计划已被更新的计划取代（有新情况）；请查看新计划。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="111"/>
+        <source>Proposal %1 does not exist.</source>
+        <translation>方案 %1 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="114"/>
+        <source>The edited plan cannot be used: %1.</source>
+        <translation>编辑后的计划无法使用：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="124"/>
+        <source>Step %1: a credit is taken back only by Undo on the credit&apos;s done step, as Undo works it out; it is not proposed or edited.</source>
+        <translation>步骤 %1：账户抵扣只能通过对该抵扣已完成的步骤执行“撤销”来收回，内容由撤销计算得出；不能由方案提出，也不能编辑。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="129"/>
+        <source>An instruction needs some text.</source>
+        <translation>指示不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="131"/>
+        <source>An instruction is at most %1 characters; this one has %2.</source>
+        <translation>指示最多 %1 个字符；此指示有 %2 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="136"/>
+        <source>No longer waiting: %1.</source>
+        <translation>已不再等待审批：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="139"/>
+        <source>Refunds and credits are approved one case at a time, after reading each case; they were not approved.</source>
+        <translation>退款和账户抵扣须逐个案例批准，并先阅读每个案例；所选步骤未获批准。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="143"/>
+        <source>There is no action %1.</source>
+        <translation>没有操作 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="146"/>
+        <source>Only a done action can be undone; this one is %1. Cancel it instead.</source>
+        <translation>只有已完成的操作才能撤销；此操作的状态为“%1”。请改为取消它。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="150"/>
+        <source>This action has already been undone (or is being undone).</source>
+        <translation>此操作已撤销（或正在撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="154"/>
+        <source>Tandem cannot undo this action (%1) by itself: it takes a credit back already; give a new credit if one is due.</source>
+        <translation>Tandem 无法自行撤销此操作（%1）：它本身就是收回账户抵扣；如需补偿，请另行发放账户抵扣。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="161"/>
+        <source>Tandem cannot undo this action (%1) by itself: the accounts system did not name the credit (it was marked done by hand), so Tandem cannot say which credit to take back. Reverse it in the accounts system, and note it on the case.</source>
+        <translation>Tandem 无法自行撤销此操作（%1）：账户系统没有给出该抵扣的编号（它是手动标记为完成的），因此 Tandem 无法确定要收回哪一笔抵扣。请在账户系统中冲销，并在案例中注明。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="170"/>
+        <source>Tandem cannot undo this action (%1) by itself: no compensating step is defined for it. Undo it in the remote system, and note it on the case.</source>
+        <translation>Tandem 无法自行撤销此操作（%1）：没有为它定义补偿步骤。请在远程系统中撤销，并在案例中注明。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="176"/>
+        <source>The AI is paused by a supervisor; nothing is planned until resumed.</source>
+        <translation>AI 已被主管暂停；恢复之前不会规划任何案例。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="180"/>
+        <source>The edited map is version %1; the next version is %2. Someone may have published in the meantime: reload it.</source>
+        <translation>编辑的权限图是版本 %1；下一个版本应为 %2。可能有人在此期间发布了新版本：请重新加载。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="187"/>
+        <source>Authority map version %1 already exists.</source>
+        <translation>权限图版本 %1 已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="190"/>
+        <source>There is no local profile %1.</source>
+        <translation>没有本地身份 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="200"/>
+        <source>%1 (%2) is not allowed: %3 [rule %4]</source>
+        <translation>%1（%2）不允许：%3（规则 %4）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="202"/>
+        <source>%1 (%2) must be done outside Tandem: %3 [rule %4]</source>
+        <translation>%1（%2）须在 Tandem 之外处理：%3（规则 %4）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="210"/>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="214"/>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="240"/>
+        <source>agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="241"/>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="242"/>
+        <source>trainer</source>
+        <translation>培训师</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="250"/>
+        <source>approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="251"/>
+        <source>approve above agent</source>
+        <translation>批准超出坐席权限的步骤</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="252"/>
+        <source>edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="253"/>
+        <source>override</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="254"/>
+        <source>instruct</source>
+        <translation>指示 AI</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="255"/>
+        <source>take over</source>
+        <translation>接管</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="256"/>
+        <source>defer</source>
+        <translation>暂缓</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="257"/>
+        <source>review approvals</source>
+        <translation>审阅审批队列</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="258"/>
+        <source>pause ai</source>
+        <translation>暂停 AI</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="259"/>
+        <source>edit policy</source>
+        <translation>编辑权限图</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="260"/>
+        <source>play scenarios</source>
+        <translation>播放情景</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="267"/>
+        <source>agents and supervisors</source>
+        <translation>坐席和主管</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="268"/>
+        <source>supervisors</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="269"/>
+        <source>trainers, in the sandbox</source>
+        <translation>沙盒中的培训师</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="274"/>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="275"/>
+        <source>awaiting supervisor</source>
+        <translation>等待主管审批</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="276"/>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="281"/>
+        <source>pending</source>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="282"/>
+        <source>sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="283"/>
+        <source>delivered</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="284"/>
+        <source>rejected by the remote system</source>
+        <translation>被远程系统拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="285"/>
+        <source>of unknown outcome</source>
+        <translation>结果未知</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="286"/>
+        <source>reconciled</source>
+        <translation>已完成（已确认）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="287"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="292"/>
+        <source>no such step in the plan</source>
+        <translation>计划中没有此步骤</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="293"/>
+        <source>an edit cannot change the action type</source>
+        <translation>编辑不能更改操作类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusal_text.py" line="294"/>
+        <source>an edited step must be approved with it</source>
+        <translation>编辑过的步骤必须一并批准</translation>
     </message>
 </context>
 <context>
