@@ -144,7 +144,11 @@ class CustomerPanel(QWidget):
             return "—"
         lines = []
         for point in customer.contact_points:
-            line = f"{labels.contact_kind(point.kind)}: {point.value}"
+            line = (
+                self.tr("%1: %2")
+                .replace("%1", labels.contact_kind(point.kind))
+                .replace("%2", point.value)
+            )
             if point.preferred:
                 line += " ★"
             lines.append(line)
@@ -157,4 +161,8 @@ class CustomerPanel(QWidget):
             (self.tr("Call recording"), consent.call_recording),
             (self.tr("Marketing"), consent.marketing),
         )
-        return "\n".join(f"{'✓' if on else '✗'} {name}: {labels.yes_no(on)}" for name, on in flags)
+        line = self.tr("%1: %2")
+        return "\n".join(
+            f"{'✓' if on else '✗'} " + line.replace("%1", name).replace("%2", labels.yes_no(on))
+            for name, on in flags
+        )

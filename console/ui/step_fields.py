@@ -38,7 +38,11 @@ class FieldError:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.label}: {self.message}"
+        return (
+            QCoreApplication.translate("StepEditForm", "%1: %2")
+            .replace("%1", self.label)
+            .replace("%2", self.message)
+        )
 
 
 # --- reading a pydantic field ---------------------------------------------------------------

@@ -422,19 +422,25 @@
         <translation>已就此案例联系我们 %1 次</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="156"/>
+        <location filename="../../console/ui/customer_panel.py" line="160"/>
         <source>AI processing</source>
         <translation>AI 处理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="157"/>
+        <location filename="../../console/ui/customer_panel.py" line="161"/>
         <source>Call recording</source>
         <translation>通话录音</translation>
     </message>
     <message>
-        <location filename="../../console/ui/customer_panel.py" line="158"/>
+        <location filename="../../console/ui/customer_panel.py" line="162"/>
         <source>Marketing</source>
         <translation>营销信息</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/customer_panel.py" line="148"/>
+        <location filename="../../console/ui/customer_panel.py" line="164"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -4689,6 +4695,7 @@
     </message>
     <message>
         <location filename="../../console/ui/step_editors.py" line="262"/>
+        <location filename="../../console/ui/step_fields.py" line="42"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -4713,107 +4720,107 @@
         <translation>向 %1 添加一行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_fields.py" line="123"/>
+        <location filename="../../console/ui/step_fields.py" line="127"/>
         <source>is required</source>
         <translation>为必填项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_fields.py" line="128"/>
+        <location filename="../../console/ui/step_fields.py" line="132"/>
         <source>can&apos;t be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_fields.py" line="129"/>
+        <location filename="../../console/ui/step_fields.py" line="133"/>
         <source>needs at least %1 characters</source>
         <translation>至少需要 %1 个字符</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_fields.py" line="133"/>
+        <location filename="../../console/ui/step_fields.py" line="137"/>
         <source>is too long: at most %1 characters</source>
         <translation>过长：最多 %1 个字符</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_fields.py" line="139"/>
+        <location filename="../../console/ui/step_fields.py" line="143"/>
         <source>must be three capital letters, like USD</source>
         <translation>必须为三个大写字母，如 USD</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_fields.py" line="143"/>
+        <location filename="../../console/ui/step_fields.py" line="147"/>
         <source>must be a language code, like en or zh-CN</source>
         <translation>必须为语言代码，如 en 或 zh-CN</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_fields.py" line="147"/>
+        <location filename="../../console/ui/step_fields.py" line="151"/>
         <source>must start with a letter or digit and use only letters, digits and _ . : -</source>
         <translation>必须以字母或数字开头，且只能包含字母、数字和 _ . : -</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_fields.py" line="151"/>
+        <location filename="../../console/ui/step_fields.py" line="155"/>
         <source>is not in the expected form</source>
         <translation>格式不正确</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_fields.py" line="153"/>
+        <location filename="../../console/ui/step_fields.py" line="157"/>
         <source>must be a number, like 12.50</source>
         <translation>必须为数字，如 12.50</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_fields.py" line="155"/>
+        <location filename="../../console/ui/step_fields.py" line="159"/>
         <source>must be a finite number</source>
         <translation>必须为有限数值</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_fields.py" line="157"/>
+        <location filename="../../console/ui/step_fields.py" line="161"/>
         <source>must be a whole number</source>
         <translation>必须为整数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_fields.py" line="160"/>
+        <location filename="../../console/ui/step_fields.py" line="164"/>
         <source>can&apos;t be negative</source>
         <translation>不能为负数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_fields.py" line="161"/>
+        <location filename="../../console/ui/step_fields.py" line="165"/>
         <source>must be at least %1</source>
         <translation>不能小于 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_fields.py" line="165"/>
+        <location filename="../../console/ui/step_fields.py" line="169"/>
         <source>must be more than %1</source>
         <translation>必须大于 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_fields.py" line="169"/>
+        <location filename="../../console/ui/step_fields.py" line="173"/>
         <source>must be at most %1</source>
         <translation>不能大于 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_fields.py" line="173"/>
+        <location filename="../../console/ui/step_fields.py" line="177"/>
         <source>must be less than %1</source>
         <translation>必须小于 %1</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_fields.py" line="177"/>
+        <location filename="../../console/ui/step_fields.py" line="181"/>
         <source>has too many digits: at most %1</source>
         <translation>位数过多：最多 %1 位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_fields.py" line="181"/>
+        <location filename="../../console/ui/step_fields.py" line="185"/>
         <source>has too many decimal places: at most %1</source>
         <translation>小数位数过多：最多 %1 位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_fields.py" line="185"/>
+        <location filename="../../console/ui/step_fields.py" line="189"/>
         <source>needs at least %1 row(s)</source>
         <translation>至少需要 %1 行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_fields.py" line="189"/>
+        <location filename="../../console/ui/step_fields.py" line="193"/>
         <source>has too many rows: at most %1</source>
         <translation>行数过多：最多 %1 行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/step_fields.py" line="193"/>
+        <location filename="../../console/ui/step_fields.py" line="197"/>
         <source>is not one of the choices</source>
         <translation>不在可选项中</translation>
     </message>
