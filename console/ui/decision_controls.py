@@ -6,6 +6,11 @@ only once the person has had each step's authority badge and the reasoning on sc
 shortcut pressed too early scrolls to what is unread and says so instead). Steps the map
 forbids, or leaves to people outside Tandem, cannot be approved; the services re-check
 everything anyway and their refusals are shown in plain words, never swallowed.
+
+What each control does is :mod:`console.ui.decision_commands`, what they act on (the
+steps' verdicts and states, which are open, selected or blocked) is
+:mod:`console.ui.decision_state` and the read-first guard :mod:`console.ui.decision_reading`;
+the public names of the last two are importable from here too, as before the split.
 """
 
 from __future__ import annotations
@@ -13,17 +18,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
-from console.domain.kinds import ActionKind, AutonomyLevel, OwnerKind, StepState
+from console.domain.kinds import AutonomyLevel, StepState
 from console.services.bus import ApprovalsChanged, DecisionsChanged, PauseChanged
-from console.services.roles import Capability, allowed
+from console.services.roles import Capability
 from console.ui.decision_commands import SLOT_RECHECK, DecisionCommands
+from console.ui.decision_reading import READ_MIN_PX, ReadingGuard, visible_height
+from console.ui.decision_state import BLOCKED, DecisionState
 from console.ui.decision_text import DecisionText
 from console.ui.execution_status import StepExecutions
-from console.ui.proposal_steps import StepCard, plain
+from console.ui.proposal_steps import plain
 
 if TYPE_CHECKING:
     from console.domain.authority import Verdict
@@ -33,6 +40,7 @@ if TYPE_CHECKING:
     from console.services.decisions import PlanVersions
     from console.ui.proposal_panel import ProposalPanel
 
+__all__ = ["BLOCKED", "KEYS", "READ_MIN_PX", "SLOT_VERSIONS", "DecisionControls", "visible_height"]
 
 # The shortcuts, window-wide (the menus list them too, through control_actions()).
 KEYS = {
@@ -44,20 +52,10 @@ KEYS = {
     "take_over": "Ctrl+T",
     "defer": "Ctrl+D",
 }
-READ_MIN_PX = 48  # this much of the reasoning (or all of it, if shorter) must be on screen
-BLOCKED = frozenset({AutonomyLevel.FORBID, AutonomyLevel.SUGGEST})
 SLOT_VERSIONS = "proposal.versions"
 
 
-def visible_height(widget: QWidget) -> int:
-    """How many pixels of ``widget`` are on screen now (0 when hidden or scrolled away)."""
-    if not widget.isVisible():
-        return 0
-    region = widget.visibleRegion()
-    return 0 if region.isEmpty() else region.boundingRect().height()
-
-
-class DecisionControls(DecisionCommands, QWidget):
+class DecisionControls(DecisionCommands, DecisionState, ReadingGuard, QWidget):
     done = Signal(str)  # a decision was recorded: its kind ("approve", "reject", …)
     failed = Signal(str)  # a control was refused: the message shown
     refreshed = Signal()  # the steps' states were (re)loaded and shown
@@ -137,15 +135,7 @@ class DecisionControls(DecisionCommands, QWidget):
         layout.addWidget(self.outcome)
         layout.addLayout(grid)
 
-        self._check_timer = QTimer(self)
-        self._check_timer.setSingleShot(True)
-        self._check_timer.setInterval(0)
-        self._check_timer.timeout.connect(self.check_reading)
-        scroll = panel.scroll
-        scroll.verticalScrollBar().valueChanged.connect(self.schedule_check)
-        scroll.verticalScrollBar().rangeChanged.connect(self.schedule_check)
-        for watched in (panel, scroll.viewport(), scroll.widget()):
-            watched.installEventFilter(self)
+        self._watch_reading(panel)  # Approve waits until the plan has been read
         bus = self.services.bus
         self._unsubscribe = [
             bus.subscribe(DecisionsChanged, self._decisions_changed),
@@ -196,86 +186,6 @@ class DecisionControls(DecisionCommands, QWidget):
         self.executions.shutdown()
         for slot in (SLOT_VERSIONS, SLOT_RECHECK):
             self.panel.slots.cancel(slot)
-
-    # --- who and what -----------------------------------------------------------------------
-    def principal(self) -> Any:
-        return self.services.principal()
-
-    def may(self, capability: Capability) -> bool:
-        return allowed(self.principal(), capability, sandbox=self.services.sandbox)
-
-    @property
-    def taken_over(self) -> bool:
-        return self.owner is not None and self.owner.kind is OwnerKind.AGENT
-
-    @property
-    def taken_by_other(self) -> bool:
-        return (
-            self.taken_over
-            and self.owner is not None
-            and self.owner.id != self.principal().user_id
-            and not self.may(Capability.REVIEW_APPROVALS)
-        )
-
-    def proposal(self) -> Proposal | None:
-        proposal = self.panel.proposal
-        if proposal is None or proposal.case_id != self.panel.case_id:
-            return None
-        return proposal
-
-    def loaded(self) -> bool:
-        proposal = self.proposal()
-        return (
-            proposal is not None
-            and self.versions is not None
-            and self.versions.proposal.id == proposal.id
-        )
-
-    def verdict(self, card: StepCard) -> Verdict | None:
-        step_id = card.step.step_id
-        if step_id in self.edit_verdicts and card.edited is not None:
-            return self.edit_verdicts[step_id]
-        proposal = self.proposal()
-        given = {v.step_id: v for v in proposal.verdicts} if proposal else {}
-        return given.get(step_id)
-
-    def state(self, card: StepCard) -> StepState | None:
-        return self.versions.state(card.step.step_id) if self.versions else None
-
-    def is_open(self, card: StepCard) -> bool:
-        state = self.state(card)
-        if state is None:
-            return self.loaded()
-        return state is StepState.AWAITING_SUPERVISOR and self.may(Capability.APPROVE_ABOVE_AGENT)
-
-    def blocked(self, card: StepCard) -> str | None:
-        """Why ``card`` cannot be approved here (forbidden, outside Tandem, paused), if so."""
-        verdict = self.verdict(card)
-        if verdict is not None and verdict.level in BLOCKED:
-            return self.text.blocked(card, verdict)
-        pause = self.services.controls.paused_for(card.current.action)
-        if pause is not None:
-            return self.text.paused(ActionKind(card.current.action), pause)
-        return None
-
-    def open_cards(self) -> list[StepCard]:
-        return [card for card in self.panel.cards if self.is_open(card)]
-
-    def selected_cards(self) -> list[StepCard]:
-        return [card for card in self.panel.cards if card.selected() and self.is_open(card)]
-
-    def edit_target(self) -> StepCard | None:
-        selected = self.selected_cards()
-        if len(selected) == 1:
-            return selected[0]
-        if selected:
-            return None
-        focus = self.panel.focusWidget()
-        for card in self.open_cards():
-            if focus is not None and card.isAncestorOf(focus):
-                return card
-        cards = self.open_cards()
-        return cards[0] if len(cards) == 1 else None
 
     # --- showing ----------------------------------------------------------------------------
     def render(self) -> None:
@@ -385,54 +295,7 @@ class DecisionControls(DecisionCommands, QWidget):
             self.outcome.style().unpolish(self.outcome)
             self.outcome.style().polish(self.outcome)
 
-    # --- having read ------------------------------------------------------------------------
-    def schedule_check(self, *_args: object) -> None:
-        self._check_timer.start()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Show, QEvent.Type.Resize, QEvent.Type.LayoutRequest):
-            self.schedule_check()
-        return False
-
-    def check_reading(self) -> None:
-        """Enable Approve once each step's badge has been on screen and the reasoning is."""
-        proposal = self.proposal()
-        if proposal is None or not self.panel.scroll.isVisible():
-            self._set_read(False)
-            return
-        self.services.decisions.presented(proposal.id)
-        for card in self.panel.cards:
-            badge = card.verdict
-            if badge.height() and visible_height(badge) >= badge.height():
-                self.seen.add(card.step.step_id)
-        self._set_read(self.reasoning_on_screen() and not self.unseen())
-
-    def reasoning_on_screen(self) -> bool:
-        reasoning = self.panel.reasoning
-        if not reasoning.isVisible() or reasoning.height() == 0:
-            return True  # nothing to read
-        return visible_height(reasoning) >= min(reasoning.height(), READ_MIN_PX)
-
-    def unseen(self) -> list[StepCard]:
-        return [c for c in self.panel.cards if c.step.step_id not in self.seen]
-
-    def _set_read(self, read: bool) -> None:
-        if read != self.read:
-            self.read = read
-            self.update_state()
-
-    def _show_unread(self) -> None:
-        """Scroll to what is unread and say so (the shortcut pressed too early)."""
-        unseen = self.unseen()
-        scroll = self.panel.scroll
-        if unseen:
-            scroll.ensureWidgetVisible(unseen[0].verdict, 10, 40)
-            self.say(self.text.look_at_steps(), "warning")
-        else:
-            scroll.ensureWidgetVisible(self.panel.reasoning, 0, 10)
-            self.say(self.text.read_first(), "warning")
-        self.schedule_check()
-
+    # --- loading ----------------------------------------------------------------------------
     def _decisions_changed(self, event: DecisionsChanged) -> None:
         if event.case_id == self.panel.case_id:
             self.reload()

@@ -1,15 +1,18 @@
 """The agent's main window: case header, queue | timeline | customer and proposal, status;
-for supervisors the approvals queue (a dock) and the stop button."""
+for supervisors the approvals queue (a dock) and the stop button.
+
+How the queue is loaded and kept current is :mod:`console.ui.window_queue`, the layout kept
+between runs :mod:`console.ui.window_state`; their public names are importable from here
+too, as before the split.
+"""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
-from dataclasses import replace
+from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from console.domain.errors import NotFound
@@ -36,22 +39,37 @@ from console.ui.menus import Menus
 from console.ui.notifier import Notifier
 from console.ui.profiles import ProfileSwitcher
 from console.ui.proposal_panel import ProposalPanel
-from console.ui.queue_panel import QUEUE_SLOT, QueuePanel
+from console.ui.queue_panel import QueuePanel
 from console.ui.status_bar import StatusBar
 from console.ui.stop_controls import StopControls
 from console.ui.tasks import TaskSlots, Throttle
 from console.ui.theme import ThemeManager
 from console.ui.timeline_panel import TimelinePanel
+from console.ui.window_queue import CHANGED_SLOT, WindowQueue
+from console.ui.window_state import (
+    APPROVALS_HEIGHT,
+    QUEUE_WIDTH,
+    RIGHT_WIDTH,
+    STATE_FILE,
+    WindowState,
+)
+
+__all__ = [
+    "APPROVALS_HEIGHT",
+    "CHANGED_SLOT",
+    "DIGEST_DELAY_MS",
+    "QUEUE_WIDTH",
+    "REFRESH_DELAY_MS",
+    "RIGHT_WIDTH",
+    "STATE_FILE",
+    "MainWindow",
+]
 
 REFRESH_DELAY_MS = 150
 DIGEST_DELAY_MS = 2000  # new customer messages refresh the digest at most this often
-QUEUE_WIDTH, RIGHT_WIDTH = 400, 410
-APPROVALS_HEIGHT = 240
-STATE_FILE = "window.ini"
-CHANGED_SLOT = "queue.changed"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowQueue, WindowState, QMainWindow):
     case_opened = Signal(str)  # after header, customer panel and timeline show the case
     closed = Signal()
     language_chosen = Signal(str)  # "en", "zh_CN" or "system"; the session re-opens the window
@@ -166,53 +184,6 @@ class MainWindow(QMainWindow):
             # The proposal takes the rest of the column and scrolls inside itself.
             layout.addLayout(wrap, 1 if card is self.proposal else 0)
         return column
-
-    # --- the queue ------------------------------------------------------------------------
-    def load_queue(self, first: int | None = None) -> int:
-        """Read the queue synchronously (one indexed query) for the first paint.
-
-        With ``first``, only the first rows are read (enough to fill the window); call
-        :meth:`complete_queue` after the first paint to load the rest.
-        """
-        query = self.queue.query()
-        if first is not None:
-            query = replace(query, limit=first)
-        rows = self.services.cases.queue_now(query)
-        self.queue.load(rows, complete=first is None or len(rows) < first)
-        return len(rows)
-
-    def complete_queue(self) -> None:
-        """Load the whole queue in the background; the rows already shown stay put."""
-        self._refresh.cancel()
-        self.slots.start(QUEUE_SLOT, self.queue.refresh())
-
-    def _refresh_changed(self) -> None:
-        """The cases changed since the last refresh, row by row (never the whole queue)."""
-        if self.slots.running(CHANGED_SLOT):  # one at a time, in order: try again shortly
-            self._refresh()
-            return
-        ids, self._changed_ids = sorted(self._changed_ids), set()
-        if ids:
-            self.slots.start(CHANGED_SLOT, self._apply_changed(ids))
-
-    async def _apply_changed(self, ids: list[str]) -> None:
-        await self.queue.refresh_cases(ids)
-
-    def after_first_paint(self) -> asyncio.Future[None]:
-        """What the first frame does not need: the rest of the queue, the quarantine's size,
-        and the warm-up of the modules that opening a case needs (awaitable)."""
-        self.complete_queue()
-        self.feeds.set_quarantined(self.services.diagnostics.quarantine_count())
-        from console.ui.warmup import warm_up
-
-        self.warmed = asyncio.ensure_future(self._warm_then_watch(warm_up))
-        return self.warmed
-
-    async def _warm_then_watch(self, warm_up: Callable[[], Awaitable[None]]) -> None:
-        """After the warm-up, new customer and system events re-plan their case."""
-        await warm_up()
-        self.services.planning.watch()
-        self.start_supervision()
 
     # --- roles: profiles, the stop button, the supervisors' queue -------------------------
     def start_supervision(self) -> None:
@@ -381,41 +352,7 @@ class MainWindow(QMainWindow):
     def replan(self) -> None:
         self.proposal.request_replan()
 
-    # --- state ------------------------------------------------------------------------------
-    def _state(self) -> QSettings:
-        path = self.services.data_dir / STATE_FILE
-        return QSettings(str(path), QSettings.Format.IniFormat)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._sized:  # first show without a saved layout: the timeline gets the room
-            self._sized = True
-            width = self.splitter.width()
-            side = QUEUE_WIDTH + RIGHT_WIDTH
-            self.splitter.setSizes([QUEUE_WIDTH, max(RIGHT_WIDTH, width - side), RIGHT_WIDTH])
-            self.resizeDocks([self.approvals], [APPROVALS_HEIGHT], Qt.Orientation.Vertical)
-
-    def _restore_state(self) -> None:
-        state = self._state()
-        for key, restore in (
-            ("geometry", self.restoreGeometry),
-            ("windowState", self.restoreState),
-            ("mainSplitter", self.splitter.restoreState),
-            ("timelineSplitter", self.timeline.splitter.restoreState),
-        ):
-            value = state.value(key)
-            if isinstance(value, QByteArray):
-                restore(value)
-        self._sized = isinstance(state.value("mainSplitter"), QByteArray)
-
-    def save_state(self) -> None:
-        state = self._state()
-        state.setValue("geometry", self.saveGeometry())
-        state.setValue("windowState", self.saveState())
-        state.setValue("mainSplitter", self.splitter.saveState())
-        state.setValue("timelineSplitter", self.timeline.splitter.saveState())
-        state.sync()
-
+    # --- closing --------------------------------------------------------------------------
     def shutdown(self) -> None:
         """Stop listening and cancel background work (idempotent)."""
         for unsubscribe in self._unsubscribe:

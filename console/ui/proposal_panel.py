@@ -6,11 +6,14 @@ has news since (a visible "Planning…" line, the old plan stays readable meanwh
 ``ProposalReady`` for the open case shows the new plan, keeping the scroll position.
 The planning service (and pydantic) is touched only once a case opens, which is after the
 warm-up: never on the first paint's path (ADR 0004).
+
+Loading and planning are :mod:`console.ui.proposal_planning`; the step cards
+:mod:`console.ui.proposal_steps`, the reasoning :mod:`console.ui.proposal_reasoning` and the
+controls under the plan :mod:`console.ui.decision_controls`.
 """
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -27,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.kinds import EventSource
 from console.services.bus import PlanningText, ProposalReady
 from console.ui import labels
 from console.ui.decision_controls import DecisionControls
+from console.ui.proposal_planning import SLOT, ProposalPlanning
 from console.ui.proposal_reasoning import ReasoningView
 from console.ui.proposal_steps import StepCard, plain
 from console.ui.tasks import TaskSlots
@@ -40,16 +43,16 @@ if TYPE_CHECKING:
     from console.services import Services
     from console.services.cases import CaseDetail
 
-SLOT = "proposal"
+__all__ = ["SLOT", "STREAM_TAIL", "ProposalPanel", "is_fallback"]
+
 STREAM_TAIL = 600  # characters of streamed model text shown while it plans
-_PLANNING_SOURCES = frozenset({EventSource.AI.value, EventSource.TANDEM.value})
 
 
 def is_fallback(proposal: Proposal) -> bool:
     return "fallback" in proposal.planner.name.lower()
 
 
-class ProposalPanel(QWidget):
+class ProposalPanel(ProposalPlanning, QWidget):
     shown = Signal(str)  # a proposal id, once it is on screen
     cited = Signal(str)  # an event id whose citation chip was activated
 
@@ -181,6 +184,12 @@ class ProposalPanel(QWidget):
     def _no_plan_text(self) -> str:
         return self.tr("The AI has not proposed a plan for this case yet.")
 
+    def _taken_over_text(self) -> str:
+        return self.tr("A person has taken this case over; the AI is not proposing for it.")
+
+    def _cannot_plan_text(self) -> str:
+        return self.tr("The AI could not plan this case; see the status bar.")
+
     def _planning_text(self, event: PlanningText) -> None:
         """A language model's text as it arrives, under "Planning…" (plain text, the tail)."""
         if event.case_id != self.case_id or not self._planning:
@@ -247,93 +256,6 @@ class ProposalPanel(QWidget):
             self.tr("Planner: the built-in playbook planner (offline, rule-based)."),
         )
         self.slots.start(SLOT, self._open(case_id))
-
-    # --- loading and planning ---------------------------------------------------------------
-    async def _open(self, case_id: str) -> None:
-        planning = self.services.planning
-        proposal = await planning.latest(case_id)
-        if case_id != self.case_id:
-            return
-        if proposal is not None:
-            self.show_proposal(proposal)
-        if self.ai_out:  # taken over: the AI stays out of it
-            if proposal is None:
-                self._empty(
-                    self.tr("A person has taken this case over; the AI is not proposing for it.")
-                )
-            self.ai_out_changed()
-            return
-        if self.auto_plan and (proposal is None or self._stale(case_id, proposal)):
-            await self._plan(case_id)
-
-    def request_replan(self) -> None:
-        """Plan the open case again (Ctrl+R)."""
-        if (
-            self.case_id is not None
-            and not self.ai_out
-            and not self.replan.isHidden()
-            and self.replan.isEnabled()
-        ):
-            self.slots.start(SLOT, self._plan(self.case_id))
-            self._set_planning(True)  # at once, not when the task first runs
-
-    async def _plan(self, case_id: str) -> None:
-        self._set_planning(True)
-        run = self.services.planning.replan(case_id)
-        try:
-            # Shielded: leaving the case does not cancel a plan that is nearly done.
-            proposal = await asyncio.shield(run)
-        except asyncio.CancelledError:
-            me = asyncio.current_task()
-            if run.cancelled() and me is not None and not me.cancelling():
-                return  # a newer run took over (news arrived): its ProposalReady shows it
-            if case_id == self.case_id:
-                self._set_planning(False)
-            raise
-        if case_id != self.case_id:
-            return
-        self._set_planning(False)
-        if proposal is None:
-            self.status.setText(self.tr("The AI could not plan this case; see the status bar."))
-            self.status.show()
-            return
-        self.show_proposal(proposal)
-
-    def _proposal_ready(self, event: ProposalReady) -> None:
-        if event.case_id != self.case_id:
-            return
-        if self.proposal is not None and self.proposal.id == event.proposal_id:
-            return
-        if self._planning and self.slots.running(SLOT):  # our planning run shows it
-            return
-        self.slots.start(SLOT, self._show_latest(event.case_id))
-
-    async def _show_latest(self, case_id: str) -> None:
-        proposal = await self.services.planning.latest(case_id)
-        if case_id != self.case_id:
-            return
-        self._set_planning(False)
-        if proposal is not None:
-            self.show_proposal(proposal)
-
-    def _stale(self, case_id: str, proposal: Proposal) -> bool:
-        """True when the case has news from its customer or systems after the proposal."""
-        cases = self.services.cases
-        found = cases.locate(f"{proposal.id}-proposed")
-        if found is None:
-            return True
-        seq = found[1]
-        last = cases.timeline_length(case_id)
-        if last <= seq:
-            return False
-        rows = cases.timeline_page(case_id, seq + 1, last)
-        return any(row.source not in _PLANNING_SOURCES for row in rows)
-
-    def _locate(self, event_id: str) -> int | None:
-        found = self.services.cases.locate(event_id)
-        if found is None or found[0] != self.case_id:
-            return None
-        return found[1]
 
     # --- the proposal -----------------------------------------------------------------------
     def show_proposal(self, proposal: Proposal) -> None:
