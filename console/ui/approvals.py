@@ -59,6 +59,7 @@ from console.ui.approvals_table import (
     key_of,
 )
 from console.ui.profiles import may
+from console.ui.refusal_text import refusal
 from console.ui.tables import configure_list_table
 
 if TYPE_CHECKING:
@@ -254,7 +255,7 @@ class ApprovalsDock(QDockWidget):
         try:
             rows = await services.decisions.waiting(services.principal())
         except TandemError as error:  # the role changed under the load
-            self._say(str(error))
+            self._say(refusal(error))
             rows = []
         selected = set(self.selected_keys())
         self.model.set_rows(rows)
@@ -360,7 +361,7 @@ class ApprovalsDock(QDockWidget):
                 [key_of(s) for s in steps], services.principal()
             )
         except TandemError as error:
-            self._say(str(error))
+            self._say(refusal(error))
         else:
             text = (
                 self.tr("Approved 1 step")
@@ -381,7 +382,7 @@ class ApprovalsDock(QDockWidget):
                     case_id, proposal_id, services.principal(), code, note, step_ids=step_ids
                 )
         except TandemError as error:
-            self._say(str(error))
+            self._say(refusal(error))
         else:
             self.note.clear()
             self.reason.setCurrentIndex(-1)

@@ -45,7 +45,8 @@ def announce_overdue(window: MainWindow, step: WaitingStep, now: datetime) -> No
     if tray is not None:
         tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning)
         return
-    window.status.showMessage(f"{title}: {text}", NOTIFY_MS)
+    line = QCoreApplication.translate("ApprovalsDock", "%1: %2")  # the language's colon
+    window.status.showMessage(line.replace("%1", title).replace("%2", text), NOTIFY_MS)
     notifier.open_button.setText(
         QCoreApplication.translate("ApprovalsDock", "Open %1").replace("%1", step.case_id)
     )

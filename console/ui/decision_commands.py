@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from console.domain.errors import TandemError
 from console.domain.kinds import OwnerKind
 from console.ui.decision_dialogs import InstructDialog, RejectDialog
+from console.ui.refusal_text import refusal
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -137,7 +138,7 @@ class DecisionCommands:
                 case_id, proposal_id, [step], self.principal()
             )
         except TandemError as error:
-            text, tone = str(error), "warning"
+            text, tone = refusal(error), "warning"
         else:
             text, tone = self.text.review(review, step)
         dialog = holder[0] if holder else None

@@ -78,7 +78,8 @@ class Notifier(QObject):
         if tray is not None:
             tray.showMessage(title, summary, QSystemTrayIcon.MessageIcon.Information)
         else:
-            self._status.showMessage(f"{title}: {summary}", STATUS_MS)
+            line = self.tr("%1: %2")  # the colon is the language's (Chinese: full width)
+            self._status.showMessage(line.replace("%1", title).replace("%2", summary), STATUS_MS)
             self.open_button.setText(self.tr("Open %1").replace("%1", event.case_id))
             self.open_button.show()
             self._hide.start()

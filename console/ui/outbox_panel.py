@@ -388,6 +388,7 @@ class OutboxPanel(QWidget):
             self.say(self.text.failed(error), "danger")
         else:
             text, tone = self.text.acted(name, row, bool(changed))
-            self.say(f"{row.case_id}: {text}", tone)
+            line = self.tr("%1: %2")  # the language's colon (Chinese: full width)
+            self.say(line.replace("%1", row.case_id).replace("%2", text), tone)
         self.refresh()
         self.acted.emit(name)

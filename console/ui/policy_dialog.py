@@ -40,6 +40,7 @@ from console.ui import labels
 from console.ui.policy_tables import fill, fit_rows, make_table
 from console.ui.policy_text import action_text, conditions_text, level_label, next_version_source
 from console.ui.profiles import may
+from console.ui.refusal_text import refusal
 
 if TYPE_CHECKING:
     from console.domain.authority import AuthorityPolicy
@@ -300,12 +301,12 @@ class PolicyDialog(QDialog):
             self._show_invalid(error)
         except ConflictError as error:
             self._say(
-                str(error) + " " + self.tr("Use “Start again from the latest”."),
+                refusal(error) + " " + self.tr("Use “Start again from the latest”."),
                 [],
                 tone="danger",
             )
         except TandemError as error:
-            self._say(str(error), [], tone="danger")
+            self._say(refusal(error), [], tone="danger")
         else:
             text = self.tr("Published version %1.").replace("%1", str(policy.version))
             services.bus.publish(UserMessage(Level.INFO, text))

@@ -17,6 +17,7 @@ from console.domain.errors import TandemError
 from console.services.bus import Level, UserMessage
 from console.services.roles import Capability, allowed
 from console.ui import labels
+from console.ui.refusal_text import refusal
 
 if TYPE_CHECKING:
     from console.services import Services
@@ -93,7 +94,7 @@ class ProfileSwitcher(QObject):
         try:
             profile = await self._window.services.profiles.switch(user_id)
         except (TandemError, ValueError, OSError) as error:  # settings errors are ValueErrors
-            self._window.status.on_message(UserMessage(Level.ERROR, str(error)))
+            self._window.status.on_message(UserMessage(Level.ERROR, refusal(error)))
             self.rebuild()
             return
         text = (

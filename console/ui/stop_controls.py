@@ -36,6 +36,7 @@ from console.services.bus import Level, UserMessage
 from console.services.roles import Capability
 from console.ui import labels
 from console.ui.profiles import may
+from console.ui.refusal_text import refusal
 
 if TYPE_CHECKING:
     from console.services.controls import Pause, PauseChanged
@@ -206,7 +207,7 @@ class StopControls(QObject):
             else:
                 await controls.resume(services.principal(), scope)
         except TandemError as error:
-            self._window.status.on_message(UserMessage(Level.ERROR, str(error)))
+            self._window.status.on_message(UserMessage(Level.ERROR, refusal(error)))
         finally:
             self.refresh()
 

@@ -50,6 +50,10 @@
 <context>
     <name>ApprovalsDock</name>
     <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <location filename="../../console/ui/approvals.py" line="123"/>
         <location filename="../../console/ui/approvals.py" line="311"/>
         <source>Approvals</source>
@@ -2235,6 +2239,10 @@
 <context>
     <name>Notifier</name>
     <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <location filename="../../console/ui/notifier.py" line="40"/>
         <source>Open the case the customer wrote on</source>
         <translation>打开客户留言的案例</translation>
@@ -2257,6 +2265,10 @@
 </context>
 <context>
     <name>OutboxPanel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
     <message>
         <location filename="../../console/ui/outbox_dock.py" line="29"/>
         <location filename="../../console/ui/outbox_dock.py" line="43"/>
