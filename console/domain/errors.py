@@ -52,6 +52,9 @@ class MessageCode(StrEnum):
     POLICY_NOT_NEXT_VERSION = "policy.not_next_version"  # version, next
     POLICY_VERSION_EXISTS = "policy.version_exists"  # version
     PROFILE_NOT_FOUND = "profile.not_found"  # user_id
+    # The case store (store/repositories.py).
+    CASE_NOT_FOUND = "case.not_found"  # case
+    CASE_CHANGED = "case.changed"  # case, version, expected
 
 
 class TandemError(Exception):

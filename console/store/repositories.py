@@ -17,7 +17,7 @@ import sqlite_utils
 from console.domain.case import Case
 from console.domain.casefile import CaseFile
 from console.domain.customer import Customer
-from console.domain.errors import ConflictError, NotFound
+from console.domain.errors import ConflictError, MessageCode, NotFound
 from console.domain.events import TimelineEvent
 from console.domain.proposal import Proposal
 
@@ -103,11 +103,17 @@ def update_case(db: sqlite_utils.Database, case: Case, expected_version: int) ->
     """Store a changed ``case`` if nobody changed it since ``expected_version``."""
     row = db.execute("SELECT version, data FROM cases WHERE id = ?", (case.id,)).fetchone()
     if row is None:
-        raise NotFound(f"case {case.id} does not exist")
+        raise NotFound(
+            f"case {case.id} does not exist",
+            code=MessageCode.CASE_NOT_FOUND,
+            params={"case": case.id},
+        )
     if row[0] != expected_version:
         raise ConflictError(
             f"case {case.id} was changed by someone else (version {row[0]}, "
-            f"expected {expected_version}); reload it and try again"
+            f"expected {expected_version}); reload it and try again",
+            code=MessageCode.CASE_CHANGED,
+            params={"case": case.id, "version": row[0], "expected": expected_version},
         )
     updated = case.model_copy(update={"version": expected_version + 1})
     (name,) = db.execute("SELECT name FROM customers WHERE id = ?", (case.customer_id,)).fetchone()
@@ -203,7 +209,11 @@ def get_customer(conn: sqlite3.Connection, customer_id: str) -> Customer:
 def get_case(conn: sqlite3.Connection, case_id: str) -> Case:
     row = conn.execute("SELECT data FROM cases WHERE id = ?", (case_id,)).fetchone()
     if row is None:
-        raise NotFound(f"case {case_id} does not exist")
+        raise NotFound(
+            f"case {case_id} does not exist",
+            code=MessageCode.CASE_NOT_FOUND,
+            params={"case": case_id},
+        )
     return Case.model_validate_json(row[0])
 
 

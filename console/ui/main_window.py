@@ -233,7 +233,9 @@ class MainWindow(WindowQueue, WindowState, QMainWindow):
         try:
             detail = await self.services.cases.detail(case_id)
         except NotFound as error:
-            self.status.on_message(UserMessage(Level.WARNING, str(error)))
+            from console.ui.refusal_text import refusal  # not on the first paint's path
+
+            self.status.on_message(UserMessage(Level.WARNING, refusal(error)))
             return
         finally:
             if self._opening == case_id:

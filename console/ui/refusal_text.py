@@ -189,6 +189,16 @@ class RefusalText(QObject):
             code.PROFILE_NOT_FOUND: lambda p: fill(
                 self.tr("There is no local profile %1."), p["user_id"]
             ),
+            code.CASE_NOT_FOUND: lambda p: fill(self.tr("Case %1 does not exist."), p["case"]),
+            code.CASE_CHANGED: lambda p: fill(
+                self.tr(
+                    "Case %1 was changed by someone else (version %2, expected %3); reload it "
+                    "and try again."
+                ),
+                p["case"],
+                p["version"],
+                p["expected"],
+            ),
         }
 
     # --- the parts --------------------------------------------------------------------------

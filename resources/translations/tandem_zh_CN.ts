@@ -3239,6 +3239,14 @@
         <translation>没有本地身份 %1。</translation>
     </message>
     <message>
+        <source>Case %1 does not exist.</source>
+        <translation>案例 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Case %1 was changed by someone else (version %2, expected %3); reload it and try again.</source>
+        <translation>案例 %1 已被他人修改（版本 %2，应为 %3）；请重新加载后再试。</translation>
+    </message>
+    <message>
         <location filename="../../console/ui/refusal_text.py" line="200"/>
         <source>%1 (%2) is not allowed: %3 [rule %4]</source>
         <translation>%1（%2）不允许：%3（规则 %4）</translation>

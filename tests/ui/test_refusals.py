@@ -100,6 +100,8 @@ SAMPLES: dict[MessageCode, dict[str, Any]] = {
     MessageCode.POLICY_NOT_NEXT_VERSION: {"version": 3, "next": 5},
     MessageCode.POLICY_VERSION_EXISTS: {"version": 4},
     MessageCode.PROFILE_NOT_FOUND: {"user_id": "u7"},
+    MessageCode.CASE_NOT_FOUND: {"case": "C-1001"},
+    MessageCode.CASE_CHANGED: {"case": "C-1001", "version": 4, "expected": 3},
 }
 
 

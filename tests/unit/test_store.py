@@ -11,7 +11,14 @@ from typing import Any
 import pytest
 
 from console.domain.case import CaseStatus, Journey, Priority
-from console.domain.errors import ConflictError, StoreCorrupt, StoreFull, StoreTooNew
+from console.domain.errors import (
+    ConflictError,
+    MessageCode,
+    NotFound,
+    StoreCorrupt,
+    StoreFull,
+    StoreTooNew,
+)
 from console.store import LATEST_VERSION, Store, inspect, queries
 from console.store import repositories as repo
 from console.store.schema import APPLICATION_ID, MIGRATIONS
@@ -136,8 +143,19 @@ def test_optimistic_concurrency(store: Store) -> None:
     changed = current.model_copy(update={"status": CaseStatus.OPEN})
     saved = store.write_sync(lambda db: repo.update_case(db, changed, current.version))
     assert saved.version == current.version + 1
-    with pytest.raises(ConflictError, match="changed by someone else"):
+    with pytest.raises(ConflictError, match="changed by someone else") as conflict:
         store.write_sync(lambda db: repo.update_case(db, changed, current.version))
+    # Coded, so the console can say it in the person's language (console/ui/refusal_text.py).
+    assert conflict.value.code is MessageCode.CASE_CHANGED
+    assert conflict.value.params == {
+        "case": "case-1",
+        "version": saved.version,
+        "expected": current.version,
+    }
+    with pytest.raises(NotFound, match="case nope does not exist") as missing:
+        repo.get_case(store.reader(), "nope")
+    assert missing.value.code is MessageCode.CASE_NOT_FOUND
+    assert missing.value.params == {"case": "nope"}
 
 
 @pytest.mark.parametrize(
