@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTableView, QWidget
 
+from console.ui import labels
 from console.ui.execution_status import ExecutionText, moment
 from console.ui.tables import configure_list_table
 
@@ -36,7 +37,7 @@ class ExecutionModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[OutboxRow] = []
         self.text = text
-        self.clock: Callable[[], datetime] = _now
+        self.clock: Callable[[], datetime] = labels.now
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -102,12 +103,6 @@ class ExecutionModel(QAbstractTableModel):
 
     def row_of(self, execution_id: str) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == execution_id), -1)
-
-
-def _now() -> datetime:
-    from console.ui import labels
-
-    return labels.now()
 
 
 class ExecutionView(QTableView):
