@@ -124,10 +124,16 @@ def list_page(
     url: str,
     convert: Callable[[sqlite3.Row], dict[str, Any]],
     what: str,
+    select: str | None = None,
+    position: str = "rowid",
 ) -> dict[str, Any]:
     """One page of ``table``'s rows matching ``where`` (on ``t``), newest first, as Stripe
     lists: ``limit`` (1–100, default 10), ``starting_after`` or ``ending_before`` (an
-    object's id) to page, and ``idempotency_key`` for what was created under that key."""
+    object's id) to page, and ``idempotency_key`` for what was created under that key.
+
+    ``select`` (``table`` as ``t``) replaces the keyed select of :func:`keyed`, for a list
+    whose objects keep their keys elsewhere (no ``idempotency_key`` filter then);
+    ``position`` is ``table``'s column that orders the rows."""
     limit = int_param(query.get("limit", "10"), "limit")
     if not 1 <= limit <= 100:
         raise ApiError(
@@ -141,24 +147,24 @@ def list_page(
             param="ending_before",
         )
     conditions, values = list(where), list(params)
-    if query.get("idempotency_key"):
+    if query.get("idempotency_key") and select is None:
         conditions.append("k.idempotency_key = ?")
         values.append(query["idempotency_key"])
     order = "DESC"
     for cursor_param, comparison in (("starting_after", "<"), ("ending_before", ">")):
         ident = query.get(cursor_param)
         if ident:
-            anchor = db.one(f"SELECT rowid FROM {table} WHERE id = ?", (ident,))
+            anchor = db.one(f"SELECT {position} FROM {table} WHERE id = ?", (ident,))
             if anchor is None:
                 raise ApiError(
                     400, "resource_missing", f"No such {what}: '{ident}'", param=cursor_param
                 )
-            conditions.append(f"t.rowid {comparison} ?")
+            conditions.append(f"t.{position} {comparison} ?")
             values.append(anchor[0])
             order = "ASC" if cursor_param == "ending_before" else order
     rows = db.all(
-        f"{keyed(table)} WHERE {' AND '.join(conditions) or '1=1'} "
-        f"ORDER BY t.rowid {order} LIMIT ?",
+        f"{select or keyed(table)} WHERE {' AND '.join(conditions) or '1=1'} "
+        f"ORDER BY t.{position} {order} LIMIT ?",
         (*values, limit + 1),
     )
     page = rows[:limit]

@@ -14,7 +14,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.routing import Route
 
-from .common import decimal_text, int_param, metadata_param, new_id, text_param
+from .common import decimal_text, int_param, list_page, metadata_param, new_id, text_param
 from .db import Database
 from .errors import ApiError, not_found
 from .events import envelope
@@ -247,45 +247,25 @@ def get_refund(db: Database, request: Request) -> dict[str, Any]:
 
 def list_refunds(db: Database, request: Request) -> dict[str, Any]:
     query = request.query_params
-    limit = int_param(query.get("limit", "10"), "limit")
-    if not 1 <= limit <= 100:
-        raise ApiError(
-            400, "parameter_invalid_integer", "limit must be between 1 and 100", param="limit"
-        )
-    where, params = ["1=1"], []
+    where, params = [], []
     if query.get("charge"):
-        where.append("r.charge_id = ?")
+        where.append("t.charge_id = ?")
         params.append(query["charge"])
     if query.get("payment_intent"):
         where.append("c.payment_intent = ?")
         params.append(query["payment_intent"])
-    order = "DESC"
-    for cursor_param, comparison in (("starting_after", "<"), ("ending_before", ">")):
-        ident = query.get(cursor_param)
-        if ident:
-            anchor = db.one("SELECT seq FROM refunds WHERE id = ?", (ident,))
-            if anchor is None:
-                raise ApiError(
-                    400, "resource_missing", f"No such refund: '{ident}'", param=cursor_param
-                )
-            where.append(f"r.seq {comparison} ?")
-            params.append(anchor["seq"])
-            if cursor_param == "ending_before":
-                order = "ASC"
-    rows = db.all(
-        "SELECT r.*, c.payment_intent FROM refunds r JOIN charges c ON c.id = r.charge_id "
-        f"WHERE {' AND '.join(where)} ORDER BY r.seq {order} LIMIT ?",
-        (*params, limit + 1),
+    return list_page(
+        db,
+        query,
+        table="refunds",
+        where=where,
+        params=params,
+        url="/v1/refunds",
+        convert=lambda row: refund_object(row, row["payment_intent"]),
+        what="refund",
+        select="SELECT t.*, c.payment_intent FROM refunds t JOIN charges c ON c.id = t.charge_id",
+        position="seq",
     )
-    page = rows[:limit]
-    if order == "ASC":
-        page.reverse()
-    return {
-        "object": "list",
-        "data": [refund_object(row, row["payment_intent"]) for row in page],
-        "has_more": len(rows) > limit,
-        "url": "/v1/refunds",
-    }
 
 
 def get_charge(db: Database, request: Request) -> dict[str, Any]:
