@@ -155,6 +155,18 @@ def compiled_translations() -> None:
 
 
 @pytest.fixture
+def chinese(qapp: QApplication, compiled_translations: None) -> Iterator[None]:
+    """The console in Simplified Chinese for one test, English again after it."""
+    from console.ui.i18n import Translations
+
+    translations = Translations()
+    translations.install(qapp, "zh_CN")
+    yield
+    translations.remove(qapp)
+    translations.install(qapp, "en")
+
+
+@pytest.fixture
 def no_auto_plan(monkeypatch: pytest.MonkeyPatch) -> None:
     """Opening a case does not plan it (for tests that count a timeline's events)."""
     from console.ui.proposal_panel import ProposalPanel

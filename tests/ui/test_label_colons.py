@@ -3,28 +3,14 @@ and value are joined by the full-width "：", an English pair keeps ": "."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
-
-import pytest
 
 from console.domain.customer import Consent, ContactPoint
 from console.domain.kinds import ContactKind
 from console.ui.customer_panel import CustomerPanel
 from tests.factories import customer
 from tests.ui.test_step_form import field, make_dialog, make_step
-
-
-@pytest.fixture
-def chinese(qapp: Any, compiled_translations: None) -> Iterator[None]:
-    from console.ui.i18n import Translations
-
-    translations = Translations()
-    translations.install(qapp, "zh_CN")
-    yield
-    translations.remove(qapp)
-    translations.install(qapp, "en")
 
 
 def shown_customer(qtbot: Any) -> CustomerPanel:

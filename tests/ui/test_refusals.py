@@ -7,7 +7,6 @@ without a code is shown as it is, and in English the console says what the servi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -103,17 +102,6 @@ SAMPLES: dict[MessageCode, dict[str, Any]] = {
     MessageCode.CASE_NOT_FOUND: {"case": "C-1001"},
     MessageCode.CASE_CHANGED: {"case": "C-1001", "version": 4, "expected": 3},
 }
-
-
-@pytest.fixture
-def chinese(qapp: Any, compiled_translations: None) -> Iterator[None]:
-    from console.ui.i18n import Translations
-
-    translations = Translations()
-    translations.install(qapp, "zh_CN")
-    yield
-    translations.remove(qapp)
-    translations.install(qapp, "en")
 
 
 def english_in(text: str, *data: str) -> list[str]:

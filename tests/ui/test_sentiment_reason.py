@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
 from console.policy.sentiment import CustomerText, assess
-from console.ui.i18n import Translations
 from console.ui.sentiment_reason import reason_text
 
 MESSAGES = (
@@ -42,15 +38,6 @@ def test_in_english_it_reads_as_the_policys_reason() -> None:
         events = generator.sample(EVENTS, generator.randint(0, 3))
         sample = assess(messages, contacts=generator.randint(1, 6), system_events=events)
         assert reason_text(sample) == sample.reason
-
-
-@pytest.fixture
-def chinese(qapp: Any, compiled_translations: None) -> Iterator[None]:
-    translations = Translations()
-    translations.install(qapp, "zh_CN")
-    yield
-    translations.remove(qapp)
-    translations.install(qapp, "en")
 
 
 def test_in_chinese_it_reads_chinese_around_the_customers_own_words(chinese: None) -> None:

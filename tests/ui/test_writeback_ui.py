@@ -598,17 +598,6 @@ def test_the_secret_dialog_names_its_controls(qtbot: Any) -> None:
 # -- Simplified Chinese --------------------------------------------------------------------------
 
 
-@pytest.fixture
-def chinese(qapp: Any, compiled_translations: None) -> Iterator[None]:
-    from console.ui.i18n import Translations
-
-    translations = Translations()
-    translations.install(qapp, "zh_CN")
-    yield
-    translations.remove(qapp)
-    translations.install(qapp, "en")
-
-
 def test_states_destinations_and_the_secret_note_are_in_chinese(chinese: None, qtbot: Any) -> None:
     from console.services.dispatcher import BreakerView
 
