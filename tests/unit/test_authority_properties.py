@@ -18,6 +18,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from console.domain.actions import PlanStep
 from console.domain.authority import AutonomyLevel, Role
+from console.domain.base import minor_units
 from console.domain.kinds import Journey, SentimentLabel, Tier
 from console.policy.authority import EvaluationContext, default_policy, evaluate_plan, may_approve
 
@@ -78,8 +79,9 @@ def money_step(kind: str, amount: Decimal, currency: str, sid: str = "s1", **kw:
     )
 
 
-def _minor_ok(amount: Decimal, currency: str) -> bool:
-    return currency not in {"JPY", "KRW", "VND", "CLP", "ISK"} or amount == amount.to_integral()
+def in_minor_units(amount: Decimal, currency: str) -> Decimal:
+    """``amount`` with no more decimal places than ``currency`` has ("0.00" KRW is "0")."""
+    return amount.quantize(Decimal(1).scaleb(-minor_units(currency)))
 
 
 @settings(max_examples=1000, deadline=None)
@@ -108,8 +110,7 @@ def test_nothing_above_the_agent_band_is_agent_approvable(
         amount = max(edge + data.draw(deltas, label="delta"), D(0))
     else:
         amount = data.draw(amounts, label="amount")
-    if not _minor_ok(amount, currency):
-        amount = amount.to_integral()
+    amount = in_minor_units(amount, currency)
     ctx = EvaluationContext(
         journey=journey,
         tier=tier,
